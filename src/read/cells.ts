@@ -1,0 +1,53 @@
+/**
+ * Cells of a table line, and the value of a cell.
+ * A cell keeps its text and its 1-based column in the source line so that findings can point at it.
+ */
+import { toHalfWidth } from './text.ts';
+
+export interface RawCell {
+  text: string;
+  column: number;
+}
+
+/** Split a line into cells on tabs or 「|」; empty cells are kept (they may be blank table cells). */
+export function splitCells(line: string): RawCell[] {
+  const out: RawCell[] = [];
+  const re = /[^\t|]*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) {
+    out.push({ text: m[0].trim(), column: m.index + 1 + (m[0].length - m[0].trimStart().length) });
+    if (re.lastIndex >= line.length) break;
+    re.lastIndex++; // step over the separator
+  }
+  return out;
+}
+
+export type CellValue =
+  | { kind: 'number'; value: number; literal?: string; unit?: string }
+  | { kind: 'null'; literal?: string } // blank, dash, 「/」, 「无」
+  | { kind: 'text' };
+
+const NULL_WORDS = /^(?:[-—–－─―~～/／\\]+|无|空|不适用)$/;
+const UNITS = /(万元|元|件|条|个|项|次|人次|%)$/;
+
+/** Read a cell: plain numbers, 〇, thousands separators, signs, glued units; null for blanks and dashes. */
+export function cellValue(raw: string): CellValue {
+  const t = toHalfWidth(raw).trim();
+  if (t === '') return { kind: 'null' };
+  if (NULL_WORDS.test(t)) return { kind: 'null', literal: raw.trim() };
+  let s = t.replace(/〇/g, '0').replace(/\s+/g, '');
+  let unit: string | undefined;
+  const u = UNITS.exec(s);
+  if (u && s.length > u[0].length) {
+    unit = u[0];
+    s = s.slice(0, -u[0].length);
+  }
+  if (/^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(s)) {
+    const value = Number(s.replace(/,/g, ''));
+    const plain = /^\d+(?:\.\d+)?$/.test(raw.trim());
+    return { kind: 'number', value, ...(plain ? {} : { literal: raw.trim() }), ...(unit ? { unit } : {}) };
+  }
+  return { kind: 'text' };
+}
+
+export const isNumeric = (raw: string): boolean => cellValue(raw).kind === 'number';

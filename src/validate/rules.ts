@@ -1,0 +1,224 @@
+/**
+ * validate: the arithmetic of domain.md §4 and the narrative's numbers against the tables.
+ * Every rule is a pure function of the report and names the cells it involves.
+ */
+import { REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_FIELDS, REVIEW_GROUPS } from '../model/labels.ts';
+import type { Cell, Finding, Report, Tables } from '../model/report.ts';
+import { toHalfWidth } from '../read/text.ts';
+
+type RuleInput = Pick<Report, 'edition' | 'tables' | 'sections'>;
+
+const colLabel = (k: string) => REQUEST_COLUMNS.find((c) => c.key === k)?.label ?? k;
+const rowLabel = (k: string) => REQUEST_ROWS.find((r) => r.key === k)?.label ?? k;
+const known = (cells: Cell[]): cells is number[] => cells.every((c) => c !== null);
+const sum = (cells: number[]) => Math.round(cells.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+
+function lineOf(tables: Tables, key: string): number | null {
+  return tables.lines[key] ?? null;
+}
+
+/** Table 3, every column: 新收 + 上年结转 = 总计 + 结转下年度. */
+export function requestsBalance({ tables }: RuleInput): Finding[] {
+  const rows = tables.requests?.rows;
+  if (!rows) return [];
+  const out: Finding[] = [];
+  for (const { key: col } of REQUEST_COLUMNS) {
+    const cells = [rows['newReceived']?.[col] ?? null, rows['carriedOver']?.[col] ?? null, rows['total']?.[col] ?? null, rows['carriedForward']?.[col] ?? null];
+    if (!known(cells)) continue;
+    const [a, b, t, f] = cells as [number, number, number, number];
+    if (sum([a, b]) !== sum([t, f])) {
+      out.push({
+        code: 'requests-balance',
+        severity: 'error',
+        message: `表三「${colLabel(col)}」列：本年新收（${a}）加上年结转（${b}）为 ${sum([a, b])}，而办理结果总计（${t}）加结转下年度（${f}）为 ${sum([t, f])}，两者应相等。`,
+        path: ['tables', 'requests', 'rows', 'total', col],
+        line: lineOf(tables, 'requests.rows.total'),
+        column: null,
+      });
+    }
+  }
+  return out;
+}
+
+/** Table 3, every column: （七）总计 = the sum of every result row. */
+export function requestsResults({ tables, edition }: RuleInput): Finding[] {
+  const rows = tables.requests?.rows;
+  if (!rows) return [];
+  const resultKeys = REQUEST_ROWS.filter((r) => r.result && r.editions.includes(edition)).map((r) => r.key);
+  const out: Finding[] = [];
+  for (const { key: col } of REQUEST_COLUMNS) {
+    const total = rows['total']?.[col] ?? null;
+    const parts = resultKeys.map((k) => rows[k]?.[col] ?? null);
+    if (total === null || !known(parts)) continue;
+    if (sum(parts) !== total) {
+      out.push({
+        code: 'requests-results',
+        severity: 'error',
+        message: `表三「${colLabel(col)}」列：各项办理结果之和为 ${sum(parts)}，但「（七）总计」为 ${total}。`,
+        path: ['tables', 'requests', 'rows', 'total', col],
+        line: lineOf(tables, 'requests.rows.total'),
+        column: null,
+      });
+    }
+  }
+  return out;
+}
+
+/** Table 3, every row: 总计 column = the six applicant columns. */
+export function requestsRowTotals({ tables }: RuleInput): Finding[] {
+  const rows = tables.requests?.rows;
+  if (!rows) return [];
+  const out: Finding[] = [];
+  const blankTotals: string[] = [];
+  for (const [key, row] of Object.entries(rows)) {
+    const parts = REQUEST_COLUMNS.filter((c) => c.key !== 'total').map((c) => row[c.key]);
+    if (row.total === null) {
+      if (parts.some((p) => p !== null)) blankTotals.push(key);
+      continue;
+    }
+    if (!known(parts)) continue;
+    if (sum(parts) !== row.total) {
+      out.push({
+        code: 'requests-row-total',
+        severity: 'error',
+        message: `表三「${rowLabel(key)}」行：六类申请人之和为 ${sum(parts)}，但总计列为 ${row.total}。`,
+        path: ['tables', 'requests', 'rows', key, 'total'],
+        line: lineOf(tables, `requests.rows.${key}`),
+        column: null,
+      });
+    }
+  }
+  if (blankTotals.length) {
+    out.push({
+      code: 'requests-total-blank',
+      severity: 'info',
+      message: `表三有 ${blankTotals.length} 行的总计列留空（如「${rowLabel(blankTotals[0]!)}」）；数据按原样保留，未代为计算。`,
+      path: ['tables', 'requests', 'rows', blankTotals[0]!, 'total'],
+      line: lineOf(tables, `requests.rows.${blankTotals[0]}`),
+      column: null,
+    });
+  }
+  return out;
+}
+
+/** Table 4: each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
+export function reviewTotals({ tables }: RuleInput): Finding[] {
+  const t = tables.reviewLitigation;
+  if (!t) return [];
+  const out: Finding[] = [];
+  for (const g of REVIEW_GROUPS) {
+    const group = t[g.key];
+    const parts = [group.upheld, group.corrected, group.other, group.pending];
+    if (group.total === null || !known(parts)) continue;
+    if (sum(parts) !== group.total) {
+      out.push({
+        code: 'review-total',
+        severity: 'error',
+        message: `表四「${g.label}」：结果维持、结果纠正、其他结果、尚未审结之和为 ${sum(parts)}，但总计为 ${group.total}。`,
+        path: ['tables', 'reviewLitigation', g.key, 'total'],
+        line: lineOf(tables, 'reviewLitigation'),
+        column: null,
+      });
+    }
+  }
+  return out;
+}
+
+/** Counts must be non-negative integers (tables 2, 3, 4); fee amounts non-negative. */
+export function countsAreCounts({ tables }: RuleInput): Finding[] {
+  const out: Finding[] = [];
+  const check = (path: (string | number)[], v: Cell, integer: boolean, line: number | null) => {
+    if (v === null) return;
+    if (v < 0 || (integer && !Number.isInteger(v))) {
+      out.push({
+        code: 'cell-not-count',
+        severity: 'error',
+        message: `${path.slice(1).join('.')} 的值 ${v} ${integer ? '应为非负整数（件数）' : '不应为负数'}。`,
+        path,
+        line,
+        column: null,
+      });
+    }
+  };
+  const p = tables.proactive;
+  if (p) {
+    for (const [rowKey, row] of Object.entries(p)) {
+      if (typeof row !== 'object' || row === null) continue;
+      for (const [field, v] of Object.entries(row)) {
+        if (typeof v !== 'number') continue;
+        if (field === 'change') continue; // 本年增/减 is signed
+        check(['tables', 'proactive', rowKey, field], v, field !== 'amount', lineOf(tables, `proactive.${rowKey}`));
+      }
+    }
+  }
+  for (const [key, row] of Object.entries(tables.requests?.rows ?? {})) {
+    for (const [col, v] of Object.entries(row)) check(['tables', 'requests', 'rows', key, col], v, true, lineOf(tables, `requests.rows.${key}`));
+  }
+  const r = tables.reviewLitigation;
+  if (r) for (const g of REVIEW_GROUPS) for (const f of REVIEW_FIELDS) check(['tables', 'reviewLitigation', g.key, f.key], r[g.key][f.key], true, lineOf(tables, 'reviewLitigation'));
+  return out;
+}
+
+interface Claim {
+  /** Pattern over the narrative; group 1 is the number. */
+  re: RegExp;
+  what: string;
+  path: (string | number)[];
+  value: (t: Tables) => Cell;
+}
+
+const rowTotal = (key: string) => (t: Tables) => t.requests?.rows[key]?.total ?? null;
+const rowsTotal = (prefix: string) => (t: Tables) => {
+  const rows = t.requests?.rows;
+  if (!rows) return null;
+  const cells = Object.entries(rows).filter(([k]) => k.startsWith(prefix)).map(([, r]) => r.total);
+  return known(cells) && cells.length ? sum(cells) : null;
+};
+
+const N = '(\\d+)\\s*';
+/** Numbers a narrative states and the cells they correspond to (domain.md §4). */
+const CLAIMS: readonly Claim[] = [
+  { re: new RegExp(`收到(?:政府信息公开|信息公开|依申请公开)?申请\\s*(?:共)?\\s*${N}[件条个]`), what: '收到政府信息公开申请', path: ['tables', 'requests', 'rows', 'newReceived', 'total'], value: rowTotal('newReceived') },
+  { re: new RegExp(`收到\\s*${N}[件条个](?:政府信息公开|信息公开|依申请公开)?申请`), what: '收到政府信息公开申请', path: ['tables', 'requests', 'rows', 'newReceived', 'total'], value: rowTotal('newReceived') },
+  { re: new RegExp(`予以公开\\s*${N}[件条个]`), what: '予以公开', path: ['tables', 'requests', 'rows', 'granted', 'total'], value: rowTotal('granted') },
+  { re: new RegExp(`部分公开\\s*${N}[件条个]`), what: '部分公开', path: ['tables', 'requests', 'rows', 'partiallyGranted', 'total'], value: rowTotal('partiallyGranted') },
+  { re: new RegExp(`无法提供\\s*${N}[件条个]`), what: '无法提供', path: ['tables', 'requests', 'rows', 'unavailable.notHeld', 'total'], value: rowsTotal('unavailable.') },
+  { re: new RegExp(`(?:主动公开|其中)\\s*(?:行政)?规范性文件\\s*${N}[件份]`), what: '主动公开规范性文件', path: ['tables', 'proactive', 'normativeDocuments', 'issued'], value: (t) => (t.proactive?.edition === '2021' ? t.proactive.normativeDocuments.issued : t.proactive?.edition === '2019' ? t.proactive.normativeDocuments.newlyPublished : null) },
+  { re: new RegExp(`行政复议\\s*${N}[件起宗次]`), what: '行政复议', path: ['tables', 'reviewLitigation', 'review', 'total'], value: (t) => t.reviewLitigation?.review.total ?? null },
+];
+
+/** Numbers the narrative states against the tables; a mismatch is a warning that quotes the sentence. */
+export function narrativeMatchesTables({ tables, sections }: RuleInput): Finding[] {
+  const out: Finding[] = [];
+  for (const section of Object.values(sections)) {
+    if (!section) continue;
+    for (const block of section.blocks) {
+      const parts = block.type === 'list' ? block.items : [block];
+      for (const part of parts) {
+        const text = toHalfWidth(part.text);
+        for (const claim of CLAIMS) {
+          const m = claim.re.exec(text);
+          if (!m) continue;
+          const stated = Number(m[1]);
+          const actual = claim.value(tables);
+          if (actual === null || actual === stated) continue;
+          out.push({
+            code: 'narrative-mismatch',
+            severity: 'warning',
+            message: `正文第${part.line}行称「${claim.what}」${stated}件，而表格中对应数值为 ${actual}。`,
+            path: claim.path,
+            line: part.line,
+            column: m.index + 1,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export const RULES = [requestsBalance, requestsResults, requestsRowTotals, reviewTotals, countsAreCounts, narrativeMatchesTables];
+
+export function validate(report: RuleInput): Finding[] {
+  return RULES.flatMap((rule) => rule(report));
+}
