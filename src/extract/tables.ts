@@ -50,8 +50,7 @@ function toRow(lines: readonly SourceLine[], index: number): Row {
   const first = cells.findIndex((c) => cellValue(c.text).kind === 'number' || (cellValue(c.text).kind === 'null' && c.text !== ''));
   const labelCells = first === -1 ? cells : cells.slice(0, first);
   const values = first === -1 ? [] : cells.slice(first);
-  // Trailing empty cells are tab padding, not blank cells, unless the caller pads to a width.
-  while (values.length && values[values.length - 1]!.text === '') values.pop();
+  // Trailing empty cells may be blank table cells or mere padding; the caller knows the table's width.
   return { index, line: src.line, label: labelCells.map((c) => c.text).join(' ').trim(), values };
 }
 
@@ -119,12 +118,14 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
       out.findings.push(finding('requests-row-duplicate', 'warning', `表三的「${label.label}」行在第${row.line}行再次出现，保留首次出现的数值。`, ['tables', 'requests', 'rows', label.key], row.line));
       continue;
     }
-    if (row.values.length !== REQUEST_COLUMNS.length) {
+    // Trailing empty cells count as blank cells up to the table's width; beyond it they are padding.
+    const filled = row.values.length - [...row.values].reverse().findIndex((c) => c.text !== '');
+    if (row.values.length < REQUEST_COLUMNS.length || filled > REQUEST_COLUMNS.length) {
       out.findings.push(
         finding(
           'requests-row-width',
           'warning',
-          `表三「${label.label}」行（第${row.line}行）应有 ${REQUEST_COLUMNS.length} 个数值（自然人、五类法人或其他组织、总计），实际读到 ${row.values.length} 个；缺少的单元格记为空。`,
+          `表三「${label.label}」行（第${row.line}行）应有 ${REQUEST_COLUMNS.length} 个数值（自然人、五类法人或其他组织、总计），实际读到 ${Math.max(filled, row.values.length)} 个；缺少的单元格记为空，多出的已忽略。`,
           ['tables', 'requests', 'rows', label.key],
           row.line,
         ),

@@ -1,0 +1,51 @@
+/**
+ * `npm start`: until the site exists, parse the archive and print what it holds.
+ * Every report is parsed on its own; a file that cannot be read is reported and skipped.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readReportFile } from '../io.ts';
+import type { Report } from '../model/report.ts';
+
+const args = process.argv.slice(2);
+const strict = args.includes('--strict');
+const dir = args.find((a) => !a.startsWith('--')) ?? 'reports';
+
+let files: string[];
+try {
+  files = readdirSync(dir)
+    .filter((n) => !n.endsWith('.meta.yaml') && !n.startsWith('.') && statSync(join(dir, n)).isFile())
+    .sort();
+} catch (err) {
+  process.stderr.write(`nianbao: cannot list ${dir}: ${(err as Error).message}\n`);
+  process.exit(1);
+}
+
+const reports: Report[] = [];
+let unreadable = 0;
+for (const name of files) {
+  const r = readReportFile(join(dir, name), name);
+  if (!r.ok) {
+    unreadable++;
+    process.stderr.write(`nianbao: ${r.reason}\n`);
+    continue;
+  }
+  reports.push(r.report);
+}
+
+const count = (sev: string, r: Report) => r.findings.filter((f) => f.severity === sev).length;
+for (const r of reports) {
+  const region = r.agency.region ? `${r.agency.region.path.join(' › ')} (${r.agency.region.code})` : '区划未知';
+  const received = r.tables.requests?.rows['newReceived']?.total;
+  process.stdout.write(
+    `${r.year ?? '????'}  ${r.edition.padEnd(6)}  ${r.agency.name}  ${region}` +
+      (received !== undefined ? `  新收申请 ${received ?? '—'}` : '') +
+      `  [${count('error', r)} 错误, ${count('warning', r)} 警告, ${count('info', r)} 提示]\n`,
+  );
+  for (const f of r.findings.filter((x) => x.severity !== 'info')) {
+    process.stdout.write(`    ${r.source.path}${f.line ? `:${f.line}` : ''}  ${f.severity} ${f.code}  ${f.message}\n`);
+  }
+}
+const withErrors = reports.filter((r) => count('error', r) > 0).length;
+process.stdout.write(`\n${reports.length} reports read from ${dir}/, ${withErrors} with errors, ${unreadable} unreadable.\n`);
+if (strict && (withErrors > 0 || unreadable > 0)) process.exit(1);
