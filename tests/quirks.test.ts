@@ -140,3 +140,24 @@ test('the parser never throws: garbage, empty input and binary noise become find
     assert.ok(r.findings.some((f) => f.severity === 'error'));
   }
 });
+
+test('narrative: sub-headings, ①② lists, paragraphs rejoined across page breaks, short lines kept apart', () => {
+  const r = parseText(sampleText('鲤城区'));
+  const overview = r.sections.overview!.blocks;
+  assert.deepEqual(overview[0], { type: 'heading', marker: '(一)', text: '主动公开情况', line: 15 });
+  assert.deepEqual(overview[1], { type: 'heading', marker: '1.', text: '主动公开政府信息的数量', line: 17 });
+  const list = overview.find((b) => b.type === 'list');
+  assert.ok(list && list.type === 'list');
+  assert.deepEqual(list.items.map((i) => i.marker), ['①', '②', '③']);
+  // 「…请与鲤城区行政服务」 / 「中心管委会联系…」 is one paragraph broken by the extraction.
+  const legacy = parseText(sampleText('泉港区')).sections.other!.blocks;
+  assert.deepEqual(legacy.filter((b) => b.type === 'paragraph').map((b) => b.type === 'paragraph' && b.text), [
+    '目前，泉港区行政服务中心管委会政府信息公开暂不收费。',
+    '2019年2月18日',
+    '附表',
+    '泉港区行政服务中心2018年度政府信息公开情况统计表',
+    '抄送：区政府办。',
+  ]);
+  // Table lines never leak into the narrative.
+  assert.ok(!JSON.stringify(r.sections).includes('本年新收政府信息公开申请数量'));
+});

@@ -11,11 +11,18 @@ const CIRCLED = /^\s*([①②③④⑤⑥⑦⑧⑨⑩])\s*(.*)$/u;
 
 export function toBlocks(lines: readonly SourceLine[], start: number, end: number, skip: ReadonlySet<number>): Block[] {
   const blocks: Block[] = [];
+  // A table between two lines means they are not one paragraph.
+  let afterTable = false;
   for (let i = start; i < end; i++) {
-    if (skip.has(i)) continue;
     const { text, line } = lines[i]!;
     const t = text.trim();
-    if (!t || /\t/.test(text)) continue;
+    if (skip.has(i) || /\t/.test(text)) {
+      afterTable = true;
+      continue;
+    }
+    if (!t) continue;
+    const joinable = !afterTable;
+    afterTable = false;
     const circled = CIRCLED.exec(t);
     if (circled) {
       const item = { marker: circled[1]!, text: circled[2]!, line };
@@ -32,9 +39,10 @@ export function toBlocks(lines: readonly SourceLine[], start: number, end: numbe
       blocks.push({ type: 'heading', marker, text: sub[2]!.trim(), line });
       continue;
     }
-    // Extraction breaks paragraphs at page ends mid-sentence: a paragraph without closing punctuation continues.
+    // Extraction breaks long paragraphs at page ends mid-sentence: such a paragraph, without closing
+    // punctuation, continues on the next line. Short lines (dates, signatures, captions) stand alone.
     const last = blocks[blocks.length - 1];
-    if (last?.type === 'paragraph' && !/[。；！？：:）)」”]$/.test(last.text)) last.text += t;
+    if (joinable && last?.type === 'paragraph' && last.text.length >= 20 && !/[。；！？：:）)」”]$/.test(last.text)) last.text += t;
     else blocks.push({ type: 'paragraph', text: t, line });
   }
   return blocks;
