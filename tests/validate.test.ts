@@ -74,3 +74,18 @@ test('narrative-mismatch: a number the text states differs from the table', () =
   assert.deepEqual(r.findings[0]!.path, ['tables', 'requests', 'rows', 'newReceived', 'total']);
   assert.match(r.findings[0]!.message, /13件.*12/);
 });
+
+test('carry-over-mismatch: this year\'s 上年结转 ≠ last year\'s 结转下年度 of the same agency', async () => {
+  const { carryOverFindings } = await import('../src/validate/acrossYears.ts');
+  const y2021 = parseText(qz());
+  // The same agency a year later, carrying over 1 natural-person request where 2021 carried forward 0.
+  let t = qz().replace(/2021 年度政府信息公开工作报告/, '2022 年度政府信息公开工作报告');
+  t = mutate(t, 83, /^(二、上年结转政府信息公开申请数量\t\t)0(\t.*\t)0(\t?)$/, '$11$21$3');
+  const y2022 = parseText(t);
+  assert.equal(y2022.year, 2022);
+  const found = carryOverFindings([y2022, y2021]);
+  assert.deepEqual([...found.keys()], [y2022.id]);
+  assert.deepEqual(found.get(y2022.id)!.map((f) => f.path.at(-1)), ['naturalPerson', 'total']);
+  assert.equal(found.get(y2022.id)![0]!.line, 83);
+  assert.equal(carryOverFindings([y2021]).size, 0);
+});

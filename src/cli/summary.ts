@@ -6,6 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReportFile } from '../io.ts';
 import type { Report } from '../model/report.ts';
+import { carryOverFindings } from '../validate/acrossYears.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -32,6 +33,8 @@ for (const name of files) {
   }
   reports.push(r.report);
 }
+
+for (const [id, findings] of carryOverFindings(reports)) reports.find((r) => r.id === id)!.findings.push(...findings);
 
 const count = (sev: string, r: Report) => r.findings.filter((f) => f.severity === sev).length;
 for (const r of reports) {
