@@ -161,3 +161,12 @@ test('narrative: sub-headings, ①② lists, paragraphs rejoined across page bre
   // Table lines never leak into the narrative.
   assert.ok(!JSON.stringify(r.sections).includes('本年新收政府信息公开申请数量'));
 });
+
+test('a statutory row printed with separators but no values is a row of blank cells', () => {
+  const r = parseText(sampleText('凤泉区').replace('规章\t0\t0\t0', '规章\t\t\t'));
+  assert.deepEqual(r.tables.proactive!.edition === '2021' && r.tables.proactive!.regulations, { issued: null, repealed: null, inForce: null });
+  assert.deepEqual(r.tables.proactive!.edition === '2021' && r.tables.proactive!.normativeDocuments, { issued: 8, repealed: 0, inForce: 8 });
+  const q = parseText(sampleText('凤泉区').replace('⇥⇥2.重复申请\t0\t0\t0\t0\t0\t0\t0'.replace(/⇥/g, '\t'), '\t\t2.重复申请\t\t\t\t\t\t\t'));
+  assert.deepEqual(Object.values(q.tables.requests!.rows['notProcessed.duplicate']!), [null, null, null, null, null, null, null]);
+  assert.deepEqual(q.tables.requests!.rows['notProcessed.publication']!.total, 0);
+});

@@ -54,6 +54,86 @@ function toRow(lines: readonly SourceLine[], index: number): Row {
   return { index, line: src.line, label: labelCells.map((c) => c.text).join(' ').trim(), values };
 }
 
+/**
+ * Logical rows of a table whatever its serialisation: a row on one line (label and values
+ * separated by tabs or pipes), or spread over lines (label lines, then one value per line).
+ * Label-only lines accumulate (group heading + item); values accumulate until the row's width
+ * (`widthOf(label)`) is reached or the next label starts. Header lines reset the label;
+ * a sentence of prose ends the table.
+ */
+function* logicalRows(
+  lines: readonly SourceLine[],
+  start: number,
+  end: number,
+  widthOf: (label: string) => number | null,
+  isHeader: (squashed: string) => boolean,
+  consumed: Set<number>,
+): Generator<Row> {
+  let pending: Row | null = null;
+  let label: string[] = [];
+  let labelLine: { index: number; line: number } | null = null;
+  for (let i = start; i < end; i++) {
+    const text = lines[i]!.text;
+    if (text.trim() === '') continue;
+    const row = toRow(lines, i);
+    if (row.values.length === 0) {
+      if (/[。；]$/.test(text.trim()) && !/[\t|]/.test(text)) break;
+      consumed.add(i);
+      if (pending) {
+        yield pending;
+        pending = null;
+      }
+      if (isHeader(squash(row.label))) {
+        label = [];
+        labelLine = null;
+        continue;
+      }
+      // A known row printed with a separator for each of its cells but no values is a row of blank
+      // cells (「规章\t\t\t」); 「规章 |」 is one cell per line and its values follow.
+      const width = widthOf([...label, row.label].join(' '));
+      const cellCount = splitCells(text).length - (text.trimEnd().endsWith('|') ? 1 : 0); // a closing pipe opens no cell
+      if (width !== null && cellCount >= 1 + width) {
+        yield { ...row, label: [...label, row.label].join(' ') };
+        label = [];
+        labelLine = null;
+        continue;
+      }
+      label.push(row.label);
+      labelLine ??= { index: i, line: row.line };
+      continue;
+    }
+    consumed.add(i);
+    if (row.label) {
+      if (pending) yield pending;
+      pending = null;
+      // A complete row on one line; a group label on the line before is part of its label.
+      const merged: Row = { ...row, label: [...label, row.label].join(' ') };
+      label = [];
+      labelLine = null;
+      const width = widthOf(merged.label);
+      if (width !== null && merged.values.filter((c) => c.text !== '').length < width && !/[\t|]/.test(text)) {
+        pending = merged; // values continue on the following lines
+        continue;
+      }
+      yield merged;
+      continue;
+    }
+    // Values without a label: they continue the pending row, or the label lines above.
+    if (!pending) {
+      pending = { index: labelLine?.index ?? i, line: labelLine?.line ?? row.line, label: label.join(' '), values: [] };
+      label = [];
+      labelLine = null;
+    }
+    pending.values.push(...row.values.filter((c) => c.text !== ''));
+    const width = widthOf(pending.label);
+    if (width !== null && pending.values.length >= width) {
+      yield pending;
+      pending = null;
+    }
+  }
+  if (pending) yield pending;
+}
+
 function readCell(raw: RawCell | undefined, path: string, out: { literals: Record<string, string> }): Cell {
   if (!raw) return null;
   const v = cellValue(raw.text);
@@ -98,17 +178,8 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
   }
   if (start === -1) return out;
   const rows: Record<string, Record<string, Cell>> = {};
-  for (let i = start; i < range.end; i++) {
-    const text = lines[i]!.text;
-    if (text.trim() === '') continue;
-    const row = toRow(lines, i);
-    if (row.values.length === 0) {
-      // Header lines and group labels; a plain sentence ends the table.
-      if (/[。；]$/.test(text.trim()) && !text.includes('\t')) break;
-      out.consumed.add(i);
-      continue;
-    }
-    out.consumed.add(i);
+  const HEADER = /申请人情况|勾稽关系|^自然人|法人或其他组织|商业企业|科研机构/;
+  for (const row of logicalRows(lines, start, range.end, () => REQUEST_COLUMNS.length, (s) => HEADER.test(s), out.consumed)) {
     const label = requestRowOf(row.label, edition);
     if (!label) {
       out.findings.push(finding('requests-row-unknown', 'warning', `第${row.line}行的表格行「${row.label}」不是表三（收到和处理政府信息公开申请情况）的法定行，已忽略其数值；请核对行名。`, ['tables', 'requests'], row.line));
@@ -139,6 +210,9 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
     out.lines[`requests.rows.${label.key}`] = row.line;
     if (label.key === 'carriedForward') break;
   }
+  // Lines after 结转下年度 belong to the narrative again.
+  const last = out.lines['requests.rows.carriedForward'];
+  if (last !== undefined) for (const i of [...out.consumed]) if (lines[i]!.line > last) out.consumed.delete(i);
   const missing = REQUEST_ROWS.filter((r) => r.editions.includes(edition) && !rows[r.key]);
   for (const r of missing) {
     out.findings.push(finding('requests-row-missing', 'error', `表三缺少「${r.group ? r.group + ' ' : ''}${r.label}」行，无法读取；该行各单元格记为空。`, ['tables', 'requests', 'rows', r.key], null));
@@ -205,28 +279,28 @@ export function extractProactive(lines: readonly SourceLine[], range: Range, edi
   const defs = PROACTIVE_ROWS[edition];
   const found: Record<string, Record<string, Cell>> = {};
   let amountUnit: string | null = null;
-  let any = false;
-  for (let i = range.start; i < range.end; i++) {
-    const text = lines[i]!.text;
-    const s = squash(text);
-    if (/^第二十条/.test(s) || s.startsWith('信息内容')) {
-      out.consumed.add(i);
-      any = true;
-      const unit = /采购总金额.*?(万元|元)/.exec(s);
-      if (unit) amountUnit = unit[1]!;
-      continue;
-    }
-    const row = toRow(lines, i);
-    if (!row.label || row.label.length > 20) continue;
-    const core = labelCore(row.label);
+  const defOf = (label: string) => {
+    const core = labelCore(label);
     let best: { def: (typeof defs)[number]; len: number } | null = null;
     for (const def of defs) for (const m of def.match) if (core.includes(m) && (!best || m.length > best.len)) best = { def, len: m.length };
-    if (!best) continue;
-    const def = best.def;
-    // A label line without numbers is a table row only when it stands in a table (tabs or pipes).
-    if (row.values.length === 0 && !/[\t|]/.test(text)) continue;
-    out.consumed.add(i);
+    return best?.def ?? null;
+  };
+  // The table starts at its first caption 「第二十条第（一）项」.
+  const start = lines.findIndex((l, i) => i >= range.start && i < range.end && /^[|]*第二十条/.test(squash(l.text)));
+  if (start === -1) return out;
+  const isHeader = (s: string) => {
+    const unit = /采购总金额.*?(万元|元)/.exec(s);
+    if (unit) amountUnit = unit[1]!;
+    return /^第二十条|^信息内容|件数|数量|金额/.test(s);
+  };
+  let any = false;
+  for (const row of logicalRows(lines, start, range.end, (label) => defOf(label)?.fields.length ?? null, isHeader, out.consumed)) {
     any = true;
+    const def = defOf(row.label);
+    if (!def) {
+      out.findings.push(finding('proactive-row-unknown', 'warning', `第${row.line}行的表格行「${row.label}」不是表二（主动公开政府信息情况）的法定行，已忽略其数值。`, ['tables', 'proactive'], row.line));
+      continue;
+    }
     if (found[def.key]) continue;
     const cells: Record<string, Cell> = {};
     def.fields.forEach((f, c) => {
