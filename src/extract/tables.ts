@@ -4,8 +4,8 @@
  * table (model/labels.ts) and never throws: what it cannot place becomes a finding.
  */
 import type { SourceLine } from '../read/decode.ts';
-import { cellValue, splitCells, type RawCell } from '../read/cells.ts';
-import { labelCore, squash } from '../read/text.ts';
+import { cellValue, isLayoutLine, splitCells, type RawCell } from '../read/cells.ts';
+import { isPageFurniture, labelCore, squash } from '../read/text.ts';
 import {
   PROACTIVE_ROWS,
   REQUEST_COLUMNS,
@@ -38,6 +38,8 @@ interface Row {
   line: number;
   label: string;
   values: RawCell[];
+  /** Values read from one space-aligned line, where blank cells are absent and position tells the column. */
+  layout: boolean;
 }
 
 /**
@@ -51,7 +53,41 @@ function toRow(lines: readonly SourceLine[], index: number): Row {
   const labelCells = first === -1 ? cells : cells.slice(0, first);
   const values = first === -1 ? [] : cells.slice(first);
   // Trailing empty cells may be blank table cells or mere padding; the caller knows the table's width.
-  return { index, line: src.line, label: labelCells.map((c) => c.text).join(' ').trim(), values };
+  return { index, line: src.line, label: labelCells.map((c) => c.text).join(' ').trim(), values, layout: isLayoutLine(src.text) && values.length > 1 };
+}
+
+const centre = (c: RawCell) => c.column + c.text.length / 2;
+
+/** Column centres of a space-aligned table, from its rows that have every value (median per column). */
+function columnCentres(rows: readonly Row[], width: number): number[] | null {
+  const full = rows.filter((r) => r.layout && r.values.length === width);
+  if (full.length === 0) return null;
+  return Array.from({ length: width }, (_, i) => {
+    const xs = full.map((r) => centre(r.values[i]!)).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)]!;
+  });
+}
+
+/**
+ * pdftotext -layout leaves blank cells out: put each value of a short space-aligned row in the
+ * column whose centre is nearest; the columns left empty are blank cells.
+ */
+function placeInColumns(values: readonly RawCell[], centres: readonly number[]): RawCell[] {
+  const out: RawCell[] = centres.map(() => ({ text: '', column: 0 }));
+  for (const v of values) {
+    let best = 0;
+    centres.forEach((c, i) => {
+      if (Math.abs(centre(v) - c) < Math.abs(centre(v) - centres[best]!)) best = i;
+    });
+    if (out[best]!.text === '') out[best] = v;
+  }
+  return out;
+}
+
+/** Realign the short space-aligned rows of a table of `width` value columns. */
+function alignLayoutRows(rows: Row[], width: number, centres = columnCentres(rows, width)): void {
+  if (!centres) return;
+  for (const r of rows) if (r.layout && r.values.length < width) r.values = placeInColumns(r.values, centres);
 }
 
 /**
@@ -75,6 +111,10 @@ function* logicalRows(
   for (let i = start; i < end; i++) {
     const text = lines[i]!.text;
     if (text.trim() === '') continue;
+    if (isPageFurniture(text)) {
+      consumed.add(i);
+      continue;
+    }
     const row = toRow(lines, i);
     if (row.values.length === 0) {
       if (/[。；]$/.test(text.trim()) && !/[\t|]/.test(text)) break;
@@ -120,10 +160,11 @@ function* logicalRows(
     }
     // Values without a label: they continue the pending row, or the label lines above.
     if (!pending) {
-      pending = { index: labelLine?.index ?? i, line: labelLine?.line ?? row.line, label: label.join(' '), values: [] };
+      pending = { index: labelLine?.index ?? i, line: labelLine?.line ?? row.line, label: label.join(' '), values: [], layout: row.layout };
       label = [];
       labelLine = null;
     }
+    if (pending.values.length > 0) pending.layout = false; // values from several lines: no common grid
     pending.values.push(...row.values.filter((c) => c.text !== ''));
     const width = widthOf(pending.label);
     if (width !== null && pending.values.length >= width) {
@@ -179,7 +220,9 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
   if (start === -1) return out;
   const rows: Record<string, Record<string, Cell>> = {};
   const HEADER = /申请人情况|勾稽关系|^自然人|法人或其他组织|商业企业|科研机构/;
-  for (const row of logicalRows(lines, start, range.end, () => REQUEST_COLUMNS.length, (s) => HEADER.test(s), out.consumed)) {
+  const collected = [...logicalRows(lines, start, range.end, () => REQUEST_COLUMNS.length, (s) => HEADER.test(s), out.consumed)];
+  alignLayoutRows(collected, REQUEST_COLUMNS.length);
+  for (const row of collected) {
     const label = requestRowOf(row.label, edition);
     if (!label) {
       out.findings.push(finding('requests-row-unknown', 'warning', `第${row.line}行的表格行「${row.label}」不是表三（收到和处理政府信息公开申请情况）的法定行，已忽略其数值；请核对行名。`, ['tables', 'requests'], row.line));
@@ -241,6 +284,10 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
   for (let i = header; i < range.end && nums.length < 15; i++) {
     const text = lines[i]!.text;
     if (text.trim() === '') continue;
+    if (isPageFurniture(text)) {
+      out.consumed.add(i);
+      continue;
+    }
     const cells = splitCells(text).filter((c) => c.text !== '');
     const numeric = cells.filter((c) => cellValue(c.text).kind !== 'text');
     if (numeric.length === 0) {

@@ -9,8 +9,37 @@ export interface RawCell {
   column: number;
 }
 
-/** Split a line into cells on tabs or 「|」; empty cells are kept (they may be blank table cells). */
+/** True for a line laid out with spaces (pdftotext -layout): no tabs, no pipes. */
+export const isLayoutLine = (line: string): boolean => !/[\t|]/.test(line);
+
+/**
+ * Cells of a space-aligned line: runs of two or more spaces separate cells, and numbers
+ * separated by single spaces are cells of their own. Columns are character positions, which is
+ * how pdftotext -layout aligns text (one character per grid cell, CJK included).
+ */
+function splitLayout(line: string): RawCell[] {
+  const out: RawCell[] = [];
+  const re = /\S+(?: \S+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line.replace(/\u3000/g, ' '))) !== null) {
+    const parts = m[0].split(' ');
+    if (parts.length > 1 && parts.every((p) => cellValue(p).kind !== 'text')) {
+      let at = m.index;
+      for (const p of parts) {
+        out.push({ text: p, column: at + 1 });
+        at += p.length + 1;
+      }
+    } else out.push({ text: m[0], column: m.index + 1 });
+  }
+  return out;
+}
+
+/**
+ * Split a line into cells on tabs or 「|」 (empty cells are kept: they may be blank table cells),
+ * or, for a space-aligned line, on runs of spaces (empty cells are then simply absent).
+ */
 export function splitCells(line: string): RawCell[] {
+  if (isLayoutLine(line)) return splitLayout(line);
   const out: RawCell[] = [];
   const re = /[^\t|]*/g;
   let m: RegExpExecArray | null;

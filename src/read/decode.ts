@@ -32,6 +32,7 @@ function detect(bytes: Uint8Array): { encoding: DecodedText['encoding']; text: s
 /** Decode bytes and split into lines (LF, CRLF and lone CR all end a line). */
 export function decode(bytes: Uint8Array): DecodedText {
   const { encoding, text } = detect(bytes);
-  const lines = text.split(/\r\n|\r|\n/).map((t, i) => ({ line: i + 1, text: t }));
+  // Form feeds (page breaks) only separate pages; the line keeps its number.
+  const lines = text.split(/\r\n|\r|\n/).map((t, i) => ({ line: i + 1, text: t.replace(/\f/g, '') }));
   return { encoding, lines };
 }

@@ -22,3 +22,9 @@ export function labelCore(s: string): string {
 export function squash(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, '');
 }
+
+/** Page furniture that PDF extraction leaves inside tables: footers such as 「— 3 —」, 「第 3 页」, form feeds. */
+export function isPageFurniture(line: string): boolean {
+  const t = toHalfWidth(line).replace(/\f/g, '').trim();
+  return /^[-—–－─]+\s*\d{1,4}\s*[-—–－─]+$/.test(t) || /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
+}
