@@ -279,8 +279,12 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
   }
   if (header === -1) return out;
   // Numbers follow the header rows; they may be split over lines by page breaks.
-  const nums: RawCell[] = [];
+  let nums: RawCell[] = [];
   let firstLine: number | null = null;
+  // Centres of the 15 column headers, for space-aligned text where blank cells are absent.
+  const headerCells: RawCell[] = [];
+  const FIELD_WORDS = new Set<string>(REVIEW_FIELDS.map((f) => f.label));
+  let layoutLines = 0;
   for (let i = header; i < range.end && nums.length < 15; i++) {
     const text = lines[i]!.text;
     if (text.trim() === '') continue;
@@ -288,20 +292,31 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
       out.consumed.add(i);
       continue;
     }
-    const cells = splitCells(text).filter((c) => c.text !== '');
-    const numeric = cells.filter((c) => cellValue(c.text).kind !== 'text');
+    let cells = splitCells(text);
+    if (!isLayoutLine(text)) {
+      // Keep blank cells between separators; an outer pipe opens and closes no cell.
+      if (text.trimStart().startsWith('|')) cells = cells.slice(1);
+      while (cells.length && cells[cells.length - 1]!.text === '') cells.pop();
+    }
+    const filled = cells.filter((c) => c.text !== '');
+    const numeric = filled.filter((c) => cellValue(c.text).kind !== 'text');
     if (numeric.length === 0) {
-      if (squash(text).includes('结果') || squash(text).includes('行政')) {
+      if (squash(text).includes('结果') || squash(text).includes('行政') || squash(text).includes('起诉')) {
         out.consumed.add(i);
+        headerCells.push(...filled.filter((c) => FIELD_WORDS.has(squash(c.text))));
         continue;
       }
       if (nums.length) break;
       continue;
     }
-    if (numeric.length !== cells.length) break;
+    if (numeric.length !== filled.length) break;
     out.consumed.add(i);
     firstLine ??= lines[i]!.line;
-    nums.push(...numeric);
+    if (isLayoutLine(text)) layoutLines++;
+    nums.push(...(isLayoutLine(text) ? filled : cells));
+  }
+  if (layoutLines === 1 && nums.length < 15 && headerCells.length === 15) {
+    nums = placeInColumns(nums, headerCells.map(centre).sort((x, y) => x - y));
   }
   for (let i = range.start; i < header; i++) if (squash(lines[i]!.text).startsWith('行政复议') && lines[i]!.text.includes('\t')) out.consumed.add(i);
   if (nums.length === 0) {
@@ -341,7 +356,17 @@ export function extractProactive(lines: readonly SourceLine[], range: Range, edi
     return /^第二十条|^信息内容|件数|数量|金额/.test(s);
   };
   let any = false;
-  for (const row of logicalRows(lines, start, range.end, (label) => defOf(label)?.fields.length ?? null, isHeader, out.consumed)) {
+  const collected = [...logicalRows(lines, start, range.end, (label) => defOf(label)?.fields.length ?? null, isHeader, out.consumed)];
+  // Space-aligned rows sharing the same columns (e.g. 规章 and 规范性文件) align on each other.
+  const groups = new Map<string, Row[]>();
+  for (const row of collected) {
+    const def = defOf(row.label);
+    if (!def) continue;
+    const key = def.fields.map((f) => f.key).join();
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  for (const [key, rows] of groups) alignLayoutRows(rows, key.split(',').length);
+  for (const row of collected) {
     any = true;
     const def = defOf(row.label);
     if (!def) {
@@ -423,6 +448,10 @@ export function extractLegacyStats(lines: readonly SourceLine[], range: Range): 
   for (i = i + 1; i < range.end; i++) {
     const text = lines[i]!.text;
     if (text.trim() === '') continue;
+    if (isPageFurniture(text)) {
+      out.consumed.add(i);
+      continue;
+    }
     const cells = splitCells(text).filter((c) => c.text !== '');
     // The table ends at a line that is plainly prose (抄送, a sentence, a date).
     if (!text.includes('\t') && /^(抄送|附件|注[:：])|[。]$/.test(text.trim())) break;

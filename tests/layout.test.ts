@@ -1,0 +1,43 @@
+/**
+ * pdftotext -layout: columns told apart only by horizontal position, blank cells simply absent,
+ * long labels wrapped onto a line of their own, page footers and form feeds inside tables.
+ * Variants are generated from the samples and the 2019-edition fixture by tests/layout.ts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { codes, parseText, sampleText } from './helpers.ts';
+import { toLayout } from './layout.ts';
+import type { Tables } from '../src/model/report.ts';
+
+for (const sample of ['鲤城区', '泉港区', '凤泉区', '晋江市', '泉州市数字']) {
+  test(`${sample}: pdftotext layout with a page footer mid-table gives the same tables`, () => {
+    const text = sampleText(sample);
+    const variant = toLayout(text, {}, 90);
+    assert.ok(!variant.includes('\t') && variant.includes('— 3 —'));
+    const r = parseText(variant);
+    const original = parseText(text);
+    for (const key of ['proactive', 'requests', 'reviewLitigation', 'legacyStats'] as const) assert.deepEqual(r.tables[key], original.tables[key], key);
+    assert.deepEqual(r.findings, []);
+  });
+}
+
+test('2019 edition in pdftotext layout: every cell right, blanks included', () => {
+  const text = readFileSync(join(import.meta.dirname, 'fixtures', 'haidian-2019-edition.txt'), 'utf8');
+  // Blank cells: 其他对外管理服务事项's 本年增/减, 行政强制's 上一年项目数量, five applicant cells of
+  // 上年结转, 行政复议's 其他结果 and 尚未审结; and a footer and form feed inside table 3.
+  const variant = toLayout(text, { 18: [1], 22: [0], 36: [1, 2, 3, 4, 5], 64: [2, 3] }, 45);
+  const r = parseText(variant);
+  const want = structuredClone(parseText(text).tables) as Tables;
+  if (want.proactive?.edition !== '2019') throw new Error('fixture is not 2019 edition');
+  want.proactive.otherServices.change = null;
+  want.proactive.enforcement.previousCount = null;
+  for (const col of ['commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg'] as const) want.requests!.rows['carriedOver']![col] = null;
+  want.reviewLitigation!.review.other = null;
+  want.reviewLitigation!.review.pending = null;
+  for (const key of ['proactive', 'requests', 'reviewLitigation'] as const) assert.deepEqual(r.tables[key], want[key], key);
+  assert.equal(r.tables.requests!.rows['carriedOver']!.naturalPerson, 2);
+  assert.equal(r.tables.requests!.rows['carriedOver']!.total, 2);
+  assert.deepEqual(codes(r), []);
+});
