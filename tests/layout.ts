@@ -21,10 +21,11 @@ export function layoutLine(line: string, blank: ReadonlySet<number> = new Set())
   while (values.length && values[values.length - 1] === '') values.pop();
   values = values.map((v, i) => (blank.has(i) ? '' : v));
   const grid = values.map((v) => v.padStart(COL)).join('');
-  // A long label wraps: its head on a line of its own, the rest beside the values.
-  const [head, tail] = label.length > 24 ? [label.slice(0, 16), label.slice(16)] : [null, label];
-  const row = tail.padEnd(LABEL) + grid;
-  return head ? [head, row] : [row];
+  // A long label wraps: its head on a line of its own, the rest beside the values; a very long
+  // one takes three lines with the values vertically centred on the middle one.
+  if (label.length > 40) return [label.slice(0, 16), label.slice(16, 32).padEnd(LABEL) + grid, label.slice(32)];
+  if (label.length > 24) return [label.slice(0, 16), label.slice(16).padEnd(LABEL) + grid];
+  return [label.padEnd(LABEL) + grid];
 }
 
 /** The whole text with every tab line laid out; `blanks` maps a 1-based source line to the value columns to leave blank. */

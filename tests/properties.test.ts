@@ -9,10 +9,11 @@ import fc from 'fast-check';
 import { parseReport } from '../src/parse.ts';
 import { Report } from '../src/model/report.ts';
 import { sampleText } from './helpers.ts';
+import { toLayout } from './layout.ts';
 
 const texts = ['鲤城区', '泉港区', '凤泉区', '晋江市', '泉州市数字'].flatMap((s) => {
   const t = sampleText(s);
-  return [t, t.split('\n').flatMap((l) => (l.includes('\t') ? l.split('\t').map((c) => c.trim()).filter(Boolean) : [l])).join('\n')];
+  return [t, t.split('\n').flatMap((l) => (l.includes('\t') ? l.split('\t').map((c) => c.trim()).filter(Boolean) : [l])).join('\n'), toLayout(t)];
 });
 const encoder = new TextEncoder();
 

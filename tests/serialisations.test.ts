@@ -45,3 +45,26 @@ for (const sample of SAMPLES) {
     });
   }
 }
+
+test('full-width digits and brackets, 〇 for zero, CR line ends: same values, literals kept', () => {
+  const text = sampleText('凤泉区');
+  const fw = (s: string) => s.replace(/[0-9().]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  const variant = text
+    .split('\n')
+    .map((l) => (l.includes('\t') ? l.split('\t').map((c) => (c === '0' ? '〇' : fw(c))).join('\t') : l))
+    .join('\r');
+  const r = parseText(variant);
+  const original = parseText(text);
+  for (const key of ['proactive', 'requests', 'reviewLitigation'] as const) assert.deepEqual(r.tables[key], original.tables[key], key);
+  assert.equal(r.tables.literals['requests.rows.newReceived.total'], '１２');
+  assert.equal(r.tables.literals['proactive.fees.amount'], '１０１７．７３７');
+  assert.equal(r.tables.literals['requests.rows.carriedOver.total'], '〇');
+  assert.deepEqual(r.findings, []);
+});
+
+test('thousands separators, units glued to numbers and dashes for empty cells', () => {
+  const text = sampleText('凤泉区').replace('行政许可\t6467', '行政许可\t6,467件').replace('行政处罚\t75', '行政处罚\t—').replace('行政强制\t4', '行政强制\t/');
+  const p = parseText(text).tables.proactive;
+  assert.ok(p?.edition === '2021');
+  assert.deepEqual([p.licensing.decisions, p.penalties.decisions, p.enforcement.decisions], [6467, null, null]);
+});
