@@ -14,7 +14,7 @@ import { regionByCode, resolveRegion } from './extract/region.ts';
 import { extractLegacyStats, extractProactive, extractRequests, extractReviewLitigation, type Extracted } from './extract/tables.ts';
 import { toBlocks } from './extract/blocks.ts';
 import { validate } from './validate/rules.ts';
-import { SECTION_KEYS, type SectionKey } from './model/labels.ts';
+import { SECTION_KEYS, SECTIONS, type SectionKey } from './model/labels.ts';
 import { Report, type Finding, type Region, type Section, type Tables } from './model/report.ts';
 
 /** The optional `<report file>.meta.yaml`: every field overrides what the text says. */
@@ -182,7 +182,10 @@ function parseUnsafe(input: ParseInput): Report {
   }
 
   for (const key of SECTION_KEYS) {
-    if (!span(key) && edition !== 'legacy') findings.push(f('section-missing', 'warning', `未找到第${'一二三四五六'[SECTION_KEYS.indexOf(key)]}部分「${['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'][SECTION_KEYS.indexOf(key)]}」。`, ['sections', key]));
+    if (!span(key) && edition !== 'legacy') {
+      const title = SECTIONS.find((s) => s.key === key)!.canonical;
+      findings.push(f('section-missing', 'warning', `未找到第${'一二三四五六'[SECTION_KEYS.indexOf(key)]}部分「${title}」。`, ['sections', key]));
+    }
   }
   if (edition === 'legacy' && spans.length === 0) findings.push(f('section-missing', 'warning', '未找到任何以「一、」「二、」编号的部分标题。', ['sections']));
 

@@ -32,6 +32,12 @@ function finding(code: string, severity: Finding['severity'], message: string, p
   return { code, severity, message, path, line, column };
 }
 
+/** Index of the first line in `range` whose text, spaces removed, matches `re`; -1 if none. */
+function findLine(lines: readonly SourceLine[], range: Range, re: RegExp): number {
+  for (let i = range.start; i < range.end; i++) if (re.test(squash(lines[i]!.text))) return i;
+  return -1;
+}
+
 /** A row of a table: its label text and the cells that follow the label. */
 interface Row {
   index: number;
@@ -209,14 +215,7 @@ export function requestRowOf(label: string, edition: Edition): RowLabel | null {
 export function extractRequests(lines: readonly SourceLine[], range: Range, edition: '2019' | '2021'): Extracted<Tables['requests']> {
   const out: Extracted<Tables['requests']> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
   // The table starts at its caption (勾稽关系 note or 申请人情况 header).
-  let start = -1;
-  for (let i = range.start; i < range.end; i++) {
-    const s = squash(lines[i]!.text);
-    if (s.includes('申请人情况') || s.includes('勾稽关系') || s.includes('本年新收')) {
-      start = i;
-      break;
-    }
-  }
+  const start = findLine(lines, range, /申请人情况|勾稽关系|本年新收/);
   if (start === -1) return out;
   const rows: Record<string, Record<string, Cell>> = {};
   const HEADER = /申请人情况|勾稽关系|^自然人|法人或其他组织|商业企业|科研机构/;
@@ -270,13 +269,7 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
 
 export function extractReviewLitigation(lines: readonly SourceLine[], range: Range): Extracted<Tables['reviewLitigation']> {
   const out: Extracted<Tables['reviewLitigation']> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
-  let header = -1;
-  for (let i = range.start; i < range.end; i++) {
-    if (squash(lines[i]!.text).includes('结果维持')) {
-      header = i;
-      break;
-    }
-  }
+  const header = findLine(lines, range, /结果维持/);
   if (header === -1) return out;
   // Numbers follow the header rows; they may be split over lines by page breaks.
   let nums: RawCell[] = [];
@@ -348,7 +341,7 @@ export function extractProactive(lines: readonly SourceLine[], range: Range, edi
     return best?.def ?? null;
   };
   // The table starts at its first caption 「第二十条第（一）项」.
-  const start = lines.findIndex((l, i) => i >= range.start && i < range.end && /^[|]*第二十条/.test(squash(l.text)));
+  const start = findLine(lines, range, /^[|]*第二十条/);
   if (start === -1) return out;
   const isHeader = (s: string) => {
     const unit = /采购总金额.*?(万元|元)/.exec(s);
@@ -416,13 +409,7 @@ export function cleanLegacyLabel(label: string): string {
  */
 export function extractLegacyStats(lines: readonly SourceLine[], range: Range): Extracted<LegacyStat[] | null> {
   const out: Extracted<LegacyStat[] | null> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
-  let header = -1;
-  for (let i = range.start; i < range.end; i++) {
-    if (squash(lines[i]!.text).includes('指标名称')) {
-      header = i;
-      break;
-    }
-  }
+  const header = findLine(lines, range, /指标名称/);
   if (header === -1) return out;
   // Skip the header cells up to 历年累计 (they may be spread over lines: 「计量」「单位」).
   let i = header;
