@@ -41,3 +41,31 @@ test('2019 edition in pdftotext layout: every cell right, blanks included', () =
   assert.equal(r.tables.requests!.rows['carriedOver']!.total, 2);
   assert.deepEqual(codes(r), []);
 });
+
+test('hand-made pdftotext excerpt: stacked header words, blank rows as bare labels, centred group labels, wrapped labels, footer', () => {
+  const r = parseText(readFileSync(join(import.meta.dirname, 'fixtures', 'pdftotext-layout-2021.txt'), 'utf8'));
+  const rows = r.tables.requests!.rows;
+  const blank = { naturalPerson: null, commercial: null, research: null, socialWelfare: null, legalService: null, otherOrg: null, total: null };
+  const only = (naturalPerson: number, total: number, extra: Partial<typeof blank> = {}) => ({ ...blank, naturalPerson, total, ...extra });
+  const expected: Record<string, unknown> = {
+    newReceived: only(15, 19, { commercial: 3, socialWelfare: 1 }),
+    carriedOver: only(1, 1),
+    granted: only(8, 11, { commercial: 2, socialWelfare: 1 }),
+    partiallyGranted: only(1, 1),
+    'denied.thirdParty': only(1, 1),
+    'unavailable.notHeld': only(3, 4, { commercial: 1 }),
+    'notProcessed.duplicate': only(1, 1),
+    'otherHandling.noCorrection': only(1, 1),
+    total: only(15, 19, { commercial: 3, socialWelfare: 1 }),
+    carriedForward: only(1, 1),
+  };
+  for (const key of Object.keys(rows)) assert.deepEqual(rows[key], expected[key] ?? blank, key);
+  assert.equal(Object.keys(rows).length, 25);
+  assert.deepEqual(r.tables.reviewLitigation, {
+    review: { upheld: 1, corrected: null, other: null, pending: null, total: 1 },
+    litigationDirect: { upheld: 1, corrected: null, other: null, pending: null, total: 1 },
+    litigationAfterReview: { upheld: null, corrected: null, other: null, pending: 1, total: 1 },
+  });
+  // Only what the excerpt truly lacks is reported: no table 2, four sections, no region for 某某县.
+  assert.deepEqual(codes(r).sort(), ['region-unknown', 'section-missing', 'section-missing', 'section-missing', 'section-missing', 'table-missing'].sort());
+});

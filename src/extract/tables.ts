@@ -90,10 +90,89 @@ function placeInColumns(values: readonly RawCell[], centres: readonly number[]):
   return out;
 }
 
+/**
+ * Header words of a space-aligned table, with fragments stacked on consecutive lines over the
+ * same column merged (「商业」 over 「企业」 → 商业企业, 「结果」 over 「维持」 → 结果维持).
+ */
+function stackedHeaders(lines: readonly SourceLine[], from: number, to: number, words: ReadonlySet<string>): { text: string; centre: number }[] {
+  const groups: { text: string; centre: number }[] = [];
+  for (let i = from; i < to; i++) {
+    if (!isLayoutLine(lines[i]!.text)) continue;
+    for (const c of splitCells(lines[i]!.text)) {
+      if (cellValue(c.text).kind !== 'text') continue; // values are not header words
+      const text = squash(c.text);
+      const x = centre(c);
+      // A whole header word stands alone; only fragments join a fragment above them.
+      const g = words.has(text) ? undefined : groups.find((g) => !words.has(g.text) && Math.abs(g.centre - x) <= 2);
+      if (g) g.text += text;
+      else groups.push({ text, centre: x });
+    }
+  }
+  return groups;
+}
+
+/** Centres of the columns named `words` (in order) in a header block, or null unless every one is found once. */
+function headerCentres(lines: readonly SourceLine[], from: number, to: number, words: readonly string[]): number[] | null {
+  const groups = stackedHeaders(lines, from, to, new Set(words));
+  const centres: number[] = [];
+  for (const w of words) {
+    const hits = groups.filter((g) => g.text === w);
+    if (hits.length !== 1) return null;
+    centres.push(hits[0]!.centre);
+  }
+  return centres;
+}
+
+/**
+ * True when a table is space-aligned: no tabs or pipes in its first lines with text, and several
+ * of them hold more than one cell (one cell per line is not a layout).
+ */
+function isLayoutTable(lines: readonly SourceLine[], start: number, end: number): boolean {
+  const texts = lines.slice(start, end).map((l) => l.text).filter((t) => t.trim() !== '').slice(0, 12);
+  return texts.length > 0 && texts.every(isLayoutLine) && texts.filter((t) => splitCells(t).length > 1).length >= 3;
+}
+
+/**
+ * Rows of a space-aligned table (pdftotext -layout). Each line whose label names a statutory row
+ * starts that row — with no values it is a row of blank cells. Other label text (a wrapped label's
+ * continuation, a group label such as 「（三）不予公开」 centred across rows) never starts a row;
+ * values on such a line belong to the row above when it has none yet (values centred on a
+ * multi-line label). Lines before the first row are the header block.
+ */
+function layoutRows(lines: readonly SourceLine[], start: number, end: number, names: (label: string) => string | null, consumed: Set<number>): { rows: Row[]; firstRow: number } {
+  const rows: Row[] = [];
+  let firstRow = end;
+  let cur: Row | null = null;
+  let curKey: string | null = null;
+  for (let i = start; i < end; i++) {
+    const text = lines[i]!.text;
+    if (text.trim() === '') continue;
+    consumed.add(i);
+    if (isPageFurniture(text)) continue;
+    const row = toRow(lines, i);
+    if (row.values.length === 0 && /[。；]$/.test(text.trim())) {
+      consumed.delete(i);
+      break;
+    }
+    const key = row.label ? names(row.label) : null;
+    // A wrapped label whose second line names the same row again (「…收费通知要求」「缴纳费用…」) continues it.
+    if (key && !(key === curKey && cur && cur.values.length === 0)) {
+      cur = { ...row, layout: true };
+      curKey = key;
+      rows.push(cur);
+      firstRow = Math.min(firstRow, i);
+      continue;
+    }
+    if (!cur) continue; // header block
+    if (row.values.length > 0 && cur.values.length === 0) cur.values = row.values;
+  }
+  return { rows, firstRow };
+}
+
 /** Realign the short space-aligned rows of a table of `width` value columns. */
 function alignLayoutRows(rows: Row[], width: number, centres = columnCentres(rows, width)): void {
   if (!centres) return;
-  for (const r of rows) if (r.layout && r.values.length < width) r.values = placeInColumns(r.values, centres);
+  for (const r of rows) if (r.layout && r.values.length > 0 && r.values.length < width) r.values = placeInColumns(r.values, centres);
 }
 
 /**
@@ -218,9 +297,18 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
   const start = findLine(lines, range, /申请人情况|勾稽关系|本年新收/);
   if (start === -1) return out;
   const rows: Record<string, Record<string, Cell>> = {};
-  const HEADER = /申请人情况|勾稽关系|^自然人|法人或其他组织|商业企业|科研机构/;
-  const collected = [...logicalRows(lines, start, range.end, () => REQUEST_COLUMNS.length, (s) => HEADER.test(s), out.consumed)];
-  alignLayoutRows(collected, REQUEST_COLUMNS.length);
+  const HEADER = /申请人情况|勾稽关系|自然人|法人或其他组织|商业企业|科研机构/;
+  let collected: Row[];
+  if (isLayoutTable(lines, start, range.end)) {
+    const names = (label: string) => (HEADER.test(squash(label)) ? null : (requestRowOf(label, edition)?.key ?? null));
+    const { rows: found, firstRow } = layoutRows(lines, start, range.end, names, out.consumed);
+    collected = found;
+    // Rows that have every value place the columns best; else the header words above them.
+    const centres = columnCentres(collected, REQUEST_COLUMNS.length) ?? headerCentres(lines, start, firstRow, REQUEST_COLUMNS.map((c) => c.label));
+    alignLayoutRows(collected, REQUEST_COLUMNS.length, centres);
+  } else {
+    collected = [...logicalRows(lines, start, range.end, () => REQUEST_COLUMNS.length, (s) => HEADER.test(s), out.consumed)];
+  }
   for (const row of collected) {
     const label = requestRowOf(row.label, edition);
     if (!label) {
@@ -233,7 +321,8 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
     }
     // Trailing empty cells count as blank cells up to the table's width; beyond it they are padding.
     const filled = row.values.length - [...row.values].reverse().findIndex((c) => c.text !== '');
-    if (row.values.length < REQUEST_COLUMNS.length || filled > REQUEST_COLUMNS.length) {
+    // A space-aligned row leaves its blank cells out: short is normal there, and aligned already.
+    if ((!row.layout && row.values.length < REQUEST_COLUMNS.length) || filled > REQUEST_COLUMNS.length) {
       out.findings.push(
         finding(
           'requests-row-width',
@@ -269,13 +358,13 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
 
 export function extractReviewLitigation(lines: readonly SourceLine[], range: Range): Extracted<Tables['reviewLitigation']> {
   const out: Extracted<Tables['reviewLitigation']> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
-  const header = findLine(lines, range, /结果维持/);
+  // 「结果维持」 may be stacked as 「结果」 over 「维持」 in space-aligned text.
+  const header = findLine(lines, range, /结果维持|尚未/);
   if (header === -1) return out;
   // Numbers follow the header rows; they may be split over lines by page breaks.
   let nums: RawCell[] = [];
   let firstLine: number | null = null;
   // Centres of the 15 column headers, for space-aligned text where blank cells are absent.
-  const headerCells: RawCell[] = [];
   const FIELD_WORDS = new Set<string>(REVIEW_FIELDS.map((f) => f.label));
   let layoutLines = 0;
   for (let i = header; i < range.end && nums.length < 15; i++) {
@@ -296,7 +385,6 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
     if (numeric.length === 0) {
       if (squash(text).includes('结果') || squash(text).includes('行政') || squash(text).includes('起诉')) {
         out.consumed.add(i);
-        headerCells.push(...filled.filter((c) => FIELD_WORDS.has(squash(c.text))));
         continue;
       }
       if (nums.length) break;
@@ -308,8 +396,10 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
     if (isLayoutLine(text)) layoutLines++;
     nums.push(...(isLayoutLine(text) ? filled : cells));
   }
-  if (layoutLines === 1 && nums.length < 15 && headerCells.length === 15) {
-    nums = placeInColumns(nums, headerCells.map(centre).sort((x, y) => x - y));
+  if (layoutLines === 1 && nums.length < 15) {
+    // From the first header line down: the group captions above (行政复议, 未经复议直接起诉) would merge into the columns below them.
+    const headers = stackedHeaders(lines, header, header + 3, FIELD_WORDS).filter((g) => FIELD_WORDS.has(g.text));
+    if (headers.length === 15) nums = placeInColumns(nums, headers.map((g) => g.centre).sort((x, y) => x - y));
   }
   for (let i = range.start; i < header; i++) if (squash(lines[i]!.text).startsWith('行政复议') && lines[i]!.text.includes('\t')) out.consumed.add(i);
   if (nums.length === 0) {
