@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codes, parseText, sampleText } from './helpers.ts';
 import { toLayout } from './layout.ts';
-import type { Tables } from '../src/model/report.ts';
+import type { RequestRow, Tables } from '../src/model/report.ts';
 
 for (const sample of ['鲤城区', '泉港区', '凤泉区', '晋江市', '泉州市数字']) {
   test(`${sample}: pdftotext layout with a page footer mid-table gives the same tables`, () => {
@@ -45,8 +45,8 @@ test('2019 edition in pdftotext layout: every cell right, blanks included', () =
 test('hand-made pdftotext excerpt: stacked header words, blank rows as bare labels, centred group labels, wrapped labels, footer', () => {
   const r = parseText(readFileSync(join(import.meta.dirname, 'fixtures', 'pdftotext-layout-2021.txt'), 'utf8'));
   const rows = r.tables.requests!.rows;
-  const blank = { naturalPerson: null, commercial: null, research: null, socialWelfare: null, legalService: null, otherOrg: null, total: null };
-  const only = (naturalPerson: number, total: number, extra: Partial<typeof blank> = {}) => ({ ...blank, naturalPerson, total, ...extra });
+  const blank: RequestRow = { naturalPerson: null, commercial: null, research: null, socialWelfare: null, legalService: null, otherOrg: null, total: null };
+  const only = (naturalPerson: number, total: number, extra: Partial<RequestRow> = {}): RequestRow => ({ ...blank, naturalPerson, total, ...extra });
   const expected: Record<string, unknown> = {
     newReceived: only(15, 19, { commercial: 3, socialWelfare: 1 }),
     carriedOver: only(1, 1),
