@@ -69,3 +69,14 @@ test('hand-made pdftotext excerpt: stacked header words, blank rows as bare labe
   // Only what the excerpt truly lacks is reported: no table 2, four sections, no region for 某某县.
   assert.deepEqual(codes(r).sort(), ['region-unknown', 'section-missing', 'section-missing', 'section-missing', 'section-missing', 'table-missing'].sort());
 });
+
+test('table 2 in layout: a bare row label is a row of blank cells', () => {
+  const text = sampleText('凤泉区');
+  const variant = toLayout(text).replace(/^规章 +0 +0 +0$/m, '规章');
+  assert.notEqual(variant, toLayout(text));
+  const p = parseText(variant).tables.proactive;
+  assert.ok(p?.edition === '2021');
+  assert.deepEqual(p.regulations, { issued: null, repealed: null, inForce: null });
+  assert.deepEqual(p.normativeDocuments, { issued: 8, repealed: 0, inForce: 8 });
+  assert.deepEqual(p.licensing, { decisions: 6467 });
+});

@@ -439,7 +439,9 @@ export function extractProactive(lines: readonly SourceLine[], range: Range, edi
     return /^第二十条|^信息内容|件数|数量|金额/.test(s);
   };
   let any = false;
-  const collected = [...logicalRows(lines, start, range.end, (label) => defOf(label)?.fields.length ?? null, isHeader, out.consumed)];
+  const collected = isLayoutTable(lines, start, range.end)
+    ? layoutRows(lines, start, range.end, (label) => (isHeader(squash(label)) ? null : (defOf(label)?.key ?? null)), out.consumed).rows
+    : [...logicalRows(lines, start, range.end, (label) => defOf(label)?.fields.length ?? null, isHeader, out.consumed)];
   // Space-aligned rows sharing the same columns (e.g. 规章 and 规范性文件) align on each other.
   const groups = new Map<string, Row[]>();
   for (const row of collected) {
