@@ -80,3 +80,16 @@ test('table 2 in layout: a bare row label is a row of blank cells', () => {
   assert.deepEqual(p.normativeDocuments, { issued: 8, repealed: 0, inForce: 8 });
   assert.deepEqual(p.licensing, { decisions: 6467 });
 });
+
+test('table 2 in layout: a block whose every row has a blank is placed by its 信息内容 header', () => {
+  const text = '某某县人民政府2019年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n' + [
+    '第二十条第（五）项',
+    '信息内容                        上一年项目数量         本年增/减       处理决定数量',
+    '行政许可                          120                        4500',
+    '其他对外管理服务事项                                   -2          300',
+  ].join('\n') + '\n\n三、收到和处理政府信息公开申请情况\n';
+  const p = parseText(text).tables.proactive;
+  assert.ok(p?.edition === '2019');
+  assert.deepEqual(p.licensing, { previousCount: 120, change: null, decisions: 4500 });
+  assert.deepEqual(p.otherServices, { previousCount: null, change: -2, decisions: 300 });
+});

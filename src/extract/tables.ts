@@ -169,6 +169,20 @@ function layoutRows(lines: readonly SourceLine[], start: number, end: number, na
   return { rows, firstRow };
 }
 
+/**
+ * Column centres of a table-2 block from its 「信息内容 本年制发件数 …」 line: the nearest one above
+ * `row`, when it names exactly `width` columns.
+ */
+function captionCentres(lines: readonly SourceLine[], start: number, row: number, width: number): number[] | null {
+  for (let i = row - 1; i >= start; i--) {
+    const text = lines[i]!.text;
+    if (!isLayoutLine(text) || !squash(text).startsWith('信息内容')) continue;
+    const cells = splitCells(text).slice(1);
+    return cells.length === width ? cells.map(centre) : null;
+  }
+  return null;
+}
+
 /** Realign the short space-aligned rows of a table of `width` value columns. */
 function alignLayoutRows(rows: Row[], width: number, centres = columnCentres(rows, width)): void {
   if (!centres) return;
@@ -450,7 +464,10 @@ export function extractProactive(lines: readonly SourceLine[], range: Range, edi
     const key = def.fields.map((f) => f.key).join();
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  for (const [key, rows] of groups) alignLayoutRows(rows, key.split(',').length);
+  for (const [key, rows] of groups) {
+    const width = key.split(',').length;
+    alignLayoutRows(rows, width, columnCentres(rows, width) ?? captionCentres(lines, start, rows[0]!.index, width));
+  }
   for (const row of collected) {
     any = true;
     const def = defOf(row.label);
