@@ -452,7 +452,6 @@ export function extractProactive(lines: readonly SourceLine[], range: Range, edi
     if (unit) amountUnit = unit[1]!;
     return /^第二十条|^信息内容|件数|数量|金额/.test(s);
   };
-  let any = false;
   const collected = isLayoutTable(lines, start, range.end)
     ? layoutRows(lines, start, range.end, (label) => (isHeader(squash(label)) ? null : (defOf(label)?.key ?? null)), out.consumed).rows
     : [...logicalRows(lines, start, range.end, (label) => defOf(label)?.fields.length ?? null, isHeader, out.consumed)];
@@ -469,7 +468,6 @@ export function extractProactive(lines: readonly SourceLine[], range: Range, edi
     alignLayoutRows(rows, width, columnCentres(rows, width) ?? captionCentres(lines, start, rows[0]!.index, width));
   }
   for (const row of collected) {
-    any = true;
     const def = defOf(row.label);
     if (!def) {
       out.findings.push(finding('proactive-row-unknown', 'warning', `第${row.line}行的表格行「${row.label}」不是表二（主动公开政府信息情况）的法定行，已忽略其数值。`, ['tables', 'proactive'], row.line));
@@ -488,7 +486,7 @@ export function extractProactive(lines: readonly SourceLine[], range: Range, edi
     found[def.key] = cells;
     out.lines[`proactive.${def.key}`] = row.line;
   }
-  if (!any) return out;
+  if (collected.length === 0) return out;
   const value: Record<string, unknown> = { edition };
   for (const def of defs) {
     if (!found[def.key]) {
