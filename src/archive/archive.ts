@@ -1,0 +1,113 @@
+/**
+ * archive: reports → agencies, regions and years, with the statistics the site presents.
+ * Templates never compute; everything a page shows about more than one report is built here.
+ */
+import type { Report } from '../model/report.ts';
+import { carryOverFindings } from '../validate/acrossYears.ts';
+
+export interface ArchiveEntry {
+  id: string;
+  agency: string;
+  year: number | null;
+  url: string;
+  json: string;
+}
+
+export interface AgencyYears {
+  slug: string;
+  name: string;
+  aliases: string[];
+  regionCode: string | null;
+  /** Reports of this agency, oldest first. */
+  reports: Report[];
+  /** Requests received (table 3 新收 总计) per year, null where the report has no table 3 or left it blank. */
+  requestsByYear: { year: number; received: number | null }[];
+}
+
+export interface RegionNode {
+  code: string;
+  name: string;
+  path: string[];
+  reportCount: number;
+  agencies: string[];
+  children: RegionNode[];
+}
+
+export interface Archive {
+  entries: ArchiveEntry[];
+  agencies: AgencyYears[];
+  years: { year: number; reportCount: number; received: number | null }[];
+  regions: RegionNode[];
+  reports: Report[];
+}
+
+/** Permanent URL of a report page: /agencies/<slug>/<year>/. */
+/** Code-point order: the same on every machine, unlike localeCompare (byte-identical output). */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export const reportUrl = (r: Report) => `/agencies/${r.agency.slug}/${r.year ?? 'unknown'}/`;
+
+const received = (r: Report) => r.tables.requests?.rows['newReceived']?.total ?? null;
+
+function sumKnown(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? known.reduce((a, b) => a + b, 0) : null;
+}
+
+/**
+ * Build the archive. Reports of one agency and year that collide keep the first by source path
+ * in code-point order
+ * (the others stay out of the site and are named in the returned `duplicates`).
+ */
+export function buildArchive(input: readonly Report[]): Archive & { duplicates: Report[] } {
+  const sorted = [...input].sort((a, b) => byCodePoint(a.agency.slug, b.agency.slug) || (a.year ?? 0) - (b.year ?? 0) || byCodePoint(a.source.path, b.source.path));
+  const seen = new Set<string>();
+  const reports: Report[] = [];
+  const duplicates: Report[] = [];
+  for (const r of sorted) {
+    if (seen.has(r.id)) duplicates.push(r);
+    else {
+      seen.add(r.id);
+      reports.push(r);
+    }
+  }
+  for (const [id, findings] of carryOverFindings(reports)) reports.find((r) => r.id === id)!.findings.push(...findings);
+
+  const entries = reports.map((r) => ({ id: r.id, agency: r.agency.name, year: r.year, url: reportUrl(r), json: `${reportUrl(r)}report.json` }));
+
+  const bySlug = new Map<string, Report[]>();
+  for (const r of reports) bySlug.set(r.agency.slug, [...(bySlug.get(r.agency.slug) ?? []), r]);
+  const agencies: AgencyYears[] = [...bySlug.entries()].map(([slug, rs]) => ({
+    slug,
+    name: rs[rs.length - 1]!.agency.name,
+    aliases: [...new Set(rs.flatMap((r) => [r.agency.name, ...r.agency.aliases]))].filter((a) => a !== rs[rs.length - 1]!.agency.name).sort(byCodePoint),
+    regionCode: rs[rs.length - 1]!.agency.region?.code ?? null,
+    reports: rs,
+    requestsByYear: rs.filter((r) => r.year !== null).map((r) => ({ year: r.year!, received: received(r) })),
+  }));
+
+  const byYear = new Map<number, Report[]>();
+  for (const r of reports) if (r.year !== null) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  const years = [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, rs]) => ({ year, reportCount: rs.length, received: sumKnown(rs.map(received)) }));
+
+  const roots: RegionNode[] = [];
+  for (const r of reports) {
+    const region = r.agency.region;
+    if (!region) continue;
+    let level = roots;
+    region.path.forEach((name, depth) => {
+      // Codes of the ancestors: 350502 → 350000, 350500; a municipality's districts sit under the province.
+      const code = depth === region.path.length - 1 ? region.code : depth === 0 ? `${region.code.slice(0, 2)}0000` : `${region.code.slice(0, 4)}00`;
+      let node = level.find((n) => n.code === code);
+      if (!node) {
+        node = { code, name, path: region.path.slice(0, depth + 1), reportCount: 0, agencies: [], children: [] };
+        level.push(node);
+        level.sort((a, b) => byCodePoint(a.code, b.code));
+      }
+      node.reportCount++;
+      if (!node.agencies.includes(r.agency.slug)) node.agencies.push(r.agency.slug);
+      level = node.children;
+    });
+  }
+  return { entries, agencies, years, regions: roots, reports, duplicates };
+}
