@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReportFile } from '../io.ts';
 import type { Report } from '../model/report.ts';
-import { carryOverFindings } from '../validate/acrossYears.ts';
+import { buildArchive } from '../archive/archive.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -34,10 +34,12 @@ for (const name of files) {
   reports.push(r.report);
 }
 
-for (const [id, findings] of carryOverFindings(reports)) reports.find((r) => r.id === id)!.findings.push(...findings);
+// The archive stage adds the cross-year findings and sets aside a second report of one agency and year.
+const archive = buildArchive(reports);
+for (const d of archive.duplicates) process.stderr.write(`nianbao: ${d.source.path}: ${d.agency.name} ${d.year ?? ''} is already in the archive; this copy is left out\n`);
 
 const count = (sev: string, r: Report) => r.findings.filter((f) => f.severity === sev).length;
-for (const r of reports) {
+for (const r of archive.reports) {
   const region = r.agency.region ? `${r.agency.region.path.join(' › ')} (${r.agency.region.code})` : '区划未知';
   const received = r.tables.requests?.rows['newReceived']?.total;
   process.stdout.write(
@@ -49,6 +51,6 @@ for (const r of reports) {
     process.stdout.write(`    ${r.source.path}${f.line ? `:${f.line}` : ''}  ${f.severity} ${f.code}  ${f.message}\n`);
   }
 }
-const withErrors = reports.filter((r) => count('error', r) > 0).length;
+const withErrors = archive.reports.filter((r) => count('error', r) > 0).length;
 process.stdout.write(`\n${reports.length} reports read from ${dir}/, ${withErrors} with errors, ${unreadable} unreadable.\n`);
 if (strict && (withErrors > 0 || unreadable > 0)) process.exit(1);
