@@ -1,10 +1,13 @@
 /** File I/O at the edge: read a report and its optional sidecar, hand bytes to the pure parser. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseReport } from './parse.ts';
+import { decode } from './read/decode.ts';
 import type { Finding, Report } from './model/report.ts';
 
-export type ReadResult = { ok: true; report: Report } | { ok: false; reason: string };
+/** `text`: the report as read, in UTF-8, one line per source line (what source.txt serves). */
+export type ReadResult = { ok: true; report: Report; text: string } | { ok: false; reason: string };
 
 export function readReportFile(path: string, displayPath = path): ReadResult {
   let bytes: Buffer;
@@ -27,5 +30,35 @@ export function readReportFile(path: string, displayPath = path): ReadResult {
   }
   const report = parseReport({ bytes, path: displayPath, sidecar });
   report.findings.unshift(...extra);
-  return { ok: true, report };
+  return { ok: true, report, text: decode(bytes).lines.map((l) => l.text).join('\n') };
+}
+
+/** Report files in a folder: every regular file but sidecars and dot files, in code-point order. */
+export function listReportFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => !n.endsWith('.meta.yaml') && !n.startsWith('.') && statSync(join(dir, n)).isFile())
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export interface LoadedReports {
+  reports: Report[];
+  /** Decoded text by the report's source path. */
+  sources: Map<string, string>;
+  /** One line each: the file and why it could not be read. */
+  unreadable: string[];
+}
+
+/** Read and parse every report in `dir`. One bad file never costs another report. */
+export function loadReports(dir: string, onProgress?: (done: number, total: number, file: string) => void): LoadedReports {
+  const files = listReportFiles(dir);
+  const out: LoadedReports = { reports: [], sources: new Map(), unreadable: [] };
+  files.forEach((name, i) => {
+    const r = readReportFile(join(dir, name), name);
+    if (r.ok) {
+      out.reports.push(r.report);
+      out.sources.set(r.report.source.path, r.text);
+    } else out.unreadable.push(r.reason);
+    onProgress?.(i + 1, files.length, name);
+  });
+  return out;
 }

@@ -1,0 +1,318 @@
+/**
+ * archive → the site: one view model per page, with every link, sum and chart already made.
+ * Templates only present what is here (Eleventy's data cascade hands it to them as `site`).
+ */
+import { PROACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_FIELDS, REVIEW_GROUPS, SECTIONS, type SectionKey } from '../model/labels.ts';
+import type { Block, Finding, Report } from '../model/report.ts';
+import { buildArchive, reportUrl, type ArchiveEntry, type RegionNode } from './archive.ts';
+import { agencyCharts, outcomeTotal, perYearCharts, reportCharts, requestsReceived, yearCharts, type ChartSpec } from './charts.ts';
+
+export interface Link {
+  href: string;
+  text: string;
+}
+
+/** Where a finding belongs on the report page. */
+export type FindingPlace = 'proactive' | 'requests' | 'reviewLitigation' | 'legacyStats' | 'report';
+
+export interface FindingView extends Finding {
+  /** 1-based number on the page; the anchor is `finding-<n>`. */
+  n: number;
+  place: FindingPlace;
+  /** The cell or row the finding concerns, in the form's own words (「（七）总计 · 自然人」). */
+  where: string | null;
+  /** Dotted model path of the cell it marks (tables.requests.rows.total.naturalPerson), if any. */
+  cell: string | null;
+}
+
+/** One row in a list of reports (year, region and agency pages). */
+export interface ReportRow {
+  url: string;
+  agency: string;
+  agencyUrl: string;
+  year: number | null;
+  region: string;
+  edition: Report['edition'];
+  received: number | null;
+  granted: number | null;
+  reviews: number | null;
+  errors: number;
+  warnings: number;
+}
+
+export interface ReportPage {
+  url: string;
+  report: Report;
+  jsonUrl: string;
+  sourceUrl: string;
+  agencyUrl: string;
+  yearUrl: string | null;
+  regionTrail: Link[];
+  prev: Link | null;
+  next: Link | null;
+  /** The six sections in statutory order, each with the charts drawn from its table. */
+  sections: { key: SectionKey; number: string; canonical: string; title: string | null; line: number | null; blocks: Block[]; charts: ChartSpec[] }[];
+  charts: ChartSpec[];
+  findings: FindingView[];
+  /** Finding numbers per marked cell path. */
+  cellFindings: Record<string, number[]>;
+  counts: { error: number; warning: number; info: number };
+  sourceText: string;
+}
+
+export interface AgencyPage {
+  url: string;
+  slug: string;
+  name: string;
+  aliases: string[];
+  regionTrail: Link[];
+  rows: ReportRow[];
+  charts: ChartSpec[];
+}
+
+export interface YearPage {
+  url: string;
+  year: number;
+  rows: ReportRow[];
+  charts: ChartSpec[];
+  prev: Link | null;
+  next: Link | null;
+}
+
+export interface RegionPage {
+  url: string;
+  code: string;
+  name: string;
+  trail: Link[];
+  children: { href: string; text: string; reportCount: number }[];
+  rows: ReportRow[];
+  charts: ChartSpec[];
+}
+
+/** The agencies index: the region tree with each node's agencies (links), then agencies without a region. */
+export interface AgencyTreeNode {
+  code: string;
+  name: string;
+  href: string;
+  reportCount: number;
+  agencies: Link[];
+  children: AgencyTreeNode[];
+}
+
+export interface Site {
+  reportCount: number;
+  agencyCount: number;
+  home: {
+    years: { year: number; href: string; reportCount: number; received: number | null }[];
+    regions: { href: string; text: string; reportCount: number }[];
+    latest: ReportRow[];
+    charts: ChartSpec[];
+  };
+  agencyTree: AgencyTreeNode[];
+  agenciesWithoutRegion: Link[];
+  reports: ReportPage[];
+  agencies: AgencyPage[];
+  years: YearPage[];
+  regions: RegionPage[];
+  /** data/index.json */
+  index: ArchiveEntry[];
+  /** Reports left out because another file already gave this agency and year. */
+  duplicates: { path: string; id: string }[];
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+export const regionUrl = (code: string) => `/regions/${code}/`;
+export const yearUrl = (year: number) => `/years/${year}/`;
+export const agencyUrl = (slug: string) => `/agencies/${slug}/`;
+
+/** Code of the division at `depth` on a path ending at `code` (as the archive's region tree builds it). */
+const codeAt = (code: string, depth: number, length: number) => (depth === length - 1 ? code : depth === 0 ? `${code.slice(0, 2)}0000` : `${code.slice(0, 4)}00`);
+
+const trailOf = (region: { code: string; path: readonly string[] } | null): Link[] =>
+  region ? region.path.map((name, depth) => ({ href: regionUrl(codeAt(region.code, depth, region.path.length)), text: name })) : [];
+
+const count = (r: Report, severity: Finding['severity']) => r.findings.filter((f) => f.severity === severity).length;
+
+export function reportRow(r: Report): ReportRow {
+  return {
+    url: reportUrl(r),
+    agency: r.agency.name,
+    agencyUrl: agencyUrl(r.agency.slug),
+    year: r.year,
+    region: r.agency.region ? r.agency.region.path.join(' ') : '',
+    edition: r.edition,
+    received: requestsReceived(r).value,
+    granted: r.tables.requests ? outcomeTotal(r, 'granted') : null,
+    reviews: r.tables.reviewLitigation?.review.total ?? null,
+    errors: count(r, 'error'),
+    warnings: count(r, 'warning'),
+  };
+}
+
+/** The form's own words for a model path: ["tables","requests","rows","total","naturalPerson"] → 「表三 （七）总计 · 自然人」. */
+export function describePath(r: Report, path: Finding['path']): { place: FindingPlace; where: string | null; cell: string | null } {
+  const [root, table, ...rest] = path.map(String);
+  if (root !== 'tables' || !table) return { place: 'report', where: null, cell: null };
+  const cell = path.length >= 3 ? path.join('.') : null;
+  if (table === 'requests') {
+    const [, row, col] = rest;
+    const rowLabel = REQUEST_ROWS.find((x) => x.key === row);
+    const colLabel = REQUEST_COLUMNS.find((c) => c.key === col);
+    const label = rowLabel ? `${rowLabel.group && !rowLabel.group.startsWith('三') ? `${rowLabel.group} ` : ''}${rowLabel.label}` : row ?? '';
+    return { place: 'requests', where: `表三 ${label}${colLabel ? ` · ${colLabel.label}` : ''}`, cell: col ? cell : null };
+  }
+  if (table === 'reviewLitigation') {
+    const [group, field] = rest;
+    const g = REVIEW_GROUPS.find((x) => x.key === group);
+    const f = REVIEW_FIELDS.find((x) => x.key === field);
+    return { place: 'reviewLitigation', where: `表四 ${g?.label ?? group ?? ''}${f ? ` · ${f.label}` : ''}`, cell: field ? cell : null };
+  }
+  if (table === 'proactive') {
+    const [row, field] = rest;
+    const edition = r.tables.proactive?.edition ?? (r.edition === '2019' ? '2019' : '2021');
+    const rowLabel = PROACTIVE_ROWS[edition].find((x) => x.key === row);
+    const f = rowLabel?.fields.find((x) => x.key === field);
+    return { place: 'proactive', where: `表二 ${rowLabel?.label ?? row ?? ''}${f ? ` · ${f.label}` : ''}`, cell: field ? cell : null };
+  }
+  if (table === 'legacyStats') {
+    const [index, field] = rest;
+    const s = r.tables.legacyStats?.[Number(index)];
+    return { place: 'legacyStats', where: `附表 ${s?.label ?? ''}${field === 'thisYear' ? ' · 本年度' : field === 'cumulative' ? ' · 历年累计' : ''}`, cell: field ? cell : null };
+  }
+  return { place: 'report', where: null, cell: null };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function reportPage(r: Report, sameAgency: readonly Report[], sourceText: string): ReportPage {
+  const url = reportUrl(r);
+  const i = sameAgency.indexOf(r);
+  const prevR = i > 0 ? sameAgency[i - 1]! : null;
+  const nextR = i >= 0 && i < sameAgency.length - 1 ? sameAgency[i + 1]! : null;
+  const ordered = [...r.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
+  const findings: FindingView[] = ordered.map((f, k) => ({ ...f, n: k + 1, ...describePath(r, f.path) }));
+  const charts = reportCharts(r);
+  const cellFindings: Record<string, number[]> = {};
+  for (const f of findings) if (f.cell) (cellFindings[f.cell] ??= []).push(f.n);
+  return {
+    url,
+    report: r,
+    jsonUrl: `${url}report.json`,
+    sourceUrl: `${url}source.txt`,
+    agencyUrl: agencyUrl(r.agency.slug),
+    yearUrl: r.year !== null ? yearUrl(r.year) : null,
+    regionTrail: trailOf(r.agency.region),
+    prev: prevR ? { href: reportUrl(prevR), text: `${prevR.year ?? '年度不明'} 年度` } : null,
+    next: nextR ? { href: reportUrl(nextR), text: `${nextR.year ?? '年度不明'} 年度` } : null,
+    sections: SECTIONS.map((s, k) => {
+      const sec = r.sections[s.key];
+      return { key: s.key, number: NUMERALS[k]!, canonical: s.canonical, title: sec?.title ?? null, line: sec?.line ?? null, blocks: sec?.blocks ?? [], charts: charts.filter((c) => c.section === s.key) };
+    }),
+    charts,
+    findings,
+    cellFindings,
+    counts: { error: count(r, 'error'), warning: count(r, 'warning'), info: count(r, 'info') },
+    sourceText,
+  };
+}
+
+function flattenRegions(nodes: readonly RegionNode[]): RegionNode[] {
+  return nodes.flatMap((n) => [n, ...flattenRegions(n.children)]);
+}
+
+/**
+ * Build every page's model. `sources` maps a report's source path to its decoded text (source.txt).
+ */
+export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>): Site {
+  const archive = buildArchive(input);
+  const reports = archive.reports;
+  const rowsOf = (rs: readonly Report[]) => rs.map(reportRow);
+  const agencyName = new Map(archive.agencies.map((a) => [a.slug, a.name]));
+
+  const reportPages = archive.agencies.flatMap((a) => a.reports.map((r) => reportPage(r, a.reports, sources.get(r.source.path) ?? '')));
+
+  const agencies: AgencyPage[] = archive.agencies.map((a) => {
+    const latest = a.reports[a.reports.length - 1]!;
+    return {
+      url: agencyUrl(a.slug),
+      slug: a.slug,
+      name: a.name,
+      aliases: a.aliases,
+      regionTrail: trailOf(latest.agency.region),
+      rows: rowsOf(a.reports),
+      charts: agencyCharts(a.reports),
+    };
+  });
+
+  const yearList = archive.years.map((y) => y.year);
+  const years: YearPage[] = archive.years.map((y, k) => {
+    const rs = reports.filter((r) => r.year === y.year).sort((a, b) => byCodePoint(a.agency.name, b.agency.name));
+    const prev = yearList[k - 1];
+    const next = yearList[k + 1];
+    return {
+      url: yearUrl(y.year),
+      year: y.year,
+      rows: rowsOf(rs),
+      charts: yearCharts(rs),
+      prev: prev !== undefined ? { href: yearUrl(prev), text: `${prev} 年度` } : null,
+      next: next !== undefined ? { href: yearUrl(next), text: `${next} 年度` } : null,
+    };
+  });
+
+  const allRegions = flattenRegions(archive.regions);
+  const regions: RegionPage[] = allRegions.map((n) => {
+    const rs = reports
+      .filter((r) => trailOf(r.agency.region).some((l) => l.href === regionUrl(n.code)))
+      .sort((a, b) => byCodePoint(a.agency.name, b.agency.name) || (a.year ?? 0) - (b.year ?? 0));
+    return {
+      url: regionUrl(n.code),
+      code: n.code,
+      name: n.name,
+      trail: trailOf(n).slice(0, -1),
+      children: n.children.map((c) => ({ href: regionUrl(c.code), text: c.name, reportCount: c.reportCount })),
+      rows: rowsOf(rs),
+      charts: perYearCharts(rs),
+    };
+  });
+
+  const tree = (nodes: readonly RegionNode[]): AgencyTreeNode[] =>
+    nodes.map((n) => ({
+      code: n.code,
+      name: n.name,
+      href: regionUrl(n.code),
+      reportCount: n.reportCount,
+      // An agency is listed at the deepest node it belongs to.
+      agencies: n.agencies
+        .filter((slug) => archive.agencies.find((a) => a.slug === slug)?.regionCode === n.code)
+        .map((slug) => ({ href: agencyUrl(slug), text: agencyName.get(slug)! }))
+        .sort((a, b) => byCodePoint(a.text, b.text)),
+      children: tree(n.children),
+    }));
+
+  const latestYear = yearList[yearList.length - 1];
+  return {
+    reportCount: reports.length,
+    agencyCount: archive.agencies.length,
+    home: {
+      years: archive.years.map((y) => ({ year: y.year, href: yearUrl(y.year), reportCount: y.reportCount, received: y.received })),
+      regions: archive.regions.map((n) => ({ href: regionUrl(n.code), text: n.name, reportCount: n.reportCount })),
+      // The latest year's reports, newest signing date first.
+      latest: rowsOf(
+        reports
+          .filter((r) => r.year === latestYear || latestYear === undefined)
+          .sort((a, b) => byCodePoint(b.publishedOn ?? '', a.publishedOn ?? '') || byCodePoint(a.agency.name, b.agency.name))
+          .slice(0, 10),
+      ),
+      charts: perYearCharts(reports),
+    },
+    agencyTree: tree(archive.regions),
+    agenciesWithoutRegion: archive.agencies.filter((a) => a.regionCode === null).map((a) => ({ href: agencyUrl(a.slug), text: a.name })),
+    reports: reportPages,
+    agencies,
+    years,
+    regions,
+    index: archive.entries,
+    duplicates: archive.duplicates.map((d) => ({ path: d.source.path, id: d.id })),
+  };
+}

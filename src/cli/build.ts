@@ -1,0 +1,150 @@
+/**
+ * `npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /sub/] [--serve [--port N]]`
+ *
+ * Parses every report in DIR (default reports/), builds the site model and renders it with Eleventy
+ * into the output folder (default _site/). A report that cannot be read or parsed well costs only
+ * itself; the build goes on and says so in the summary. --strict makes error findings fatal.
+ * --serve keeps Eleventy's dev server running with live reload (reports/, templates/, public/ watched).
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import { loadReports } from '../io.ts';
+import { buildSite } from '../archive/site.ts';
+import type { Report } from '../model/report.ts';
+import { preloadSite, watchPages } from '../../eleventy.config.ts';
+
+const USAGE = 'usage: npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /PREFIX/] [--serve [--port N]]';
+
+interface Options {
+  reports: string;
+  out: string;
+  strict: boolean;
+  serve: boolean;
+  port: number;
+  pathPrefix: string | undefined;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { reports: 'reports', out: '_site', strict: false, serve: false, port: 8080, pathPrefix: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) fail(`${a} needs a value.\n${USAGE}`);
+      return v;
+    };
+    if (a === '--reports') o.reports = value();
+    else if (a === '--out') o.out = value();
+    else if (a === '--strict') o.strict = true;
+    else if (a === '--serve') o.serve = true;
+    else if (a === '--port') o.port = Number(value());
+    else if (a === '--path-prefix') o.pathPrefix = value();
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else fail(`unknown option ${a}.\n${USAGE}`);
+  }
+  return o;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`nianbao: ${message}\n`);
+  process.exit(1);
+}
+
+/** A progress bar on a terminal; nothing in logs (CI), where only the summary is useful. */
+function progress(label: string) {
+  const tty = process.stderr.isTTY === true;
+  let last = -1;
+  return {
+    update(done: number, total: number) {
+      if (!tty || total === 0) return;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      if (filled === last && done !== total) return;
+      last = filled;
+      process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+      if (done === total) process.stderr.write('\n');
+    },
+  };
+}
+
+const MARKER = '.nianbao-site';
+
+/** Empty the output folder before a build, but only one nianbao made (or an empty one): never a user's folder. */
+function prepareOutput(out: string) {
+  if (existsSync(out)) {
+    const entries = readdirSync(out);
+    if (entries.length && !entries.includes(MARKER)) fail(`${out} is not empty and was not made by nianbao; choose another --out or empty it.`);
+    rmSync(out, { recursive: true, force: true });
+  }
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, MARKER), 'Built by nianbao; this folder is emptied on every build.\n');
+}
+
+function summary(reports: readonly Report[], unreadable: readonly string[], duplicates: readonly { path: string; id: string }[], reportsDir: string) {
+  const lines: string[] = [];
+  const withErrors = reports.filter((r) => r.findings.some((f) => f.severity === 'error'));
+  const byKind = new Map<string, number>();
+  for (const r of reports) for (const f of r.findings) byKind.set(`${f.severity} ${f.code}`, (byKind.get(`${f.severity} ${f.code}`) ?? 0) + 1);
+  lines.push(`${reports.length} reports read from ${reportsDir}/, ${withErrors.length} with errors, ${unreadable.length} unreadable, ${duplicates.length} duplicates left out.`);
+  if (byKind.size) {
+    lines.push('findings by kind:');
+    for (const [kind, n] of [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`  ${String(n).padStart(5)}  ${kind}`);
+  } else lines.push('findings: none.');
+  for (const u of unreadable) lines.push(`unreadable: ${u}`);
+  for (const d of duplicates) lines.push(`left out: ${d.path} (${d.id} is already in the archive from another file)`);
+  for (const r of withErrors)
+    for (const f of r.findings.filter((x) => x.severity === 'error')) lines.push(`error: ${r.source.path}${f.line ? `:${f.line}` : ''}  ${f.code}  ${f.message}`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (!existsSync(o.reports)) fail(`${o.reports}: no such folder. Put report files (.txt) in reports/ or pass --reports DIR.`);
+  process.env['NIANBAO_REPORTS'] = o.reports;
+
+  const parsing = progress('parsing  ');
+  let loaded;
+  try {
+    loaded = loadReports(o.reports, (done, total) => parsing.update(done, total));
+  } catch (err) {
+    fail(`cannot list ${o.reports}: ${(err as Error).message}`);
+  }
+  const site = buildSite(loaded.reports, loaded.sources);
+  const text = summary(site.reports.map((p) => p.report), loaded.unreadable, site.duplicates, o.reports);
+  if (o.strict && (loaded.unreadable.length || site.reports.some((p) => p.counts.error > 0))) {
+    process.stdout.write(`${text}\n--strict: errors found; the site was not built.\n`);
+    process.exit(1);
+  }
+
+  prepareOutput(o.out);
+  // Pages: one per report (+ report.json, source.txt), agency, year and region, plus the fixed pages.
+  const pages = site.reports.length * 3 + site.agencies.length + site.years.length + site.regions.length + 8;
+  const rendering = progress('rendering');
+  let written = 0;
+  watchPages(() => rendering.update(Math.min(++written, pages), pages));
+  const started = performance.now();
+  const elev = new Eleventy('templates', o.out, {
+    configPath: 'eleventy.config.ts',
+    quietMode: true,
+    runMode: o.serve ? 'serve' : 'build',
+    ...(o.pathPrefix ? { pathPrefix: o.pathPrefix } : {}),
+  });
+  if (o.serve) {
+    // The dev server rebuilds on every change; let the config re-read reports/ each time.
+    preloadSite(null);
+    await elev.watch();
+    await elev.serve(o.port);
+    process.stdout.write(`${text}\nserving ${relative(process.cwd(), resolve(o.out)) || '.'}/ at http://localhost:${o.port}/ (live reload; Ctrl-C stops)\n`);
+    return;
+  }
+  preloadSite(site);
+  await elev.write();
+  rendering.update(pages, pages);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`${text}\nsite: ${o.out}/ — ${written} files rendered in ${seconds} s. Serve it with any web server, or run npm start.\n`);
+}
+
+await main();

@@ -1,0 +1,78 @@
+/** The page frame: header, navigation, footer; scripts only where a page needs them. */
+import type { Link } from '../../src/archive/site.ts';
+
+export interface LayoutProps {
+  title: string;
+  description?: string;
+  breadcrumbs?: Link[];
+  /** Load chart.js and the chart script. */
+  charts?: boolean;
+  /** Load the table sorter. */
+  sortable?: boolean;
+  children?: JSX.Children;
+}
+
+const NAV: Link[] = [
+  { href: '/', text: '首页' },
+  { href: '/agencies/', text: '机关' },
+  { href: '/years/', text: '年度' },
+  { href: '/regions/', text: '地区' },
+  { href: '/data/', text: '数据下载' },
+];
+
+export function Layout({ title, description, breadcrumbs, charts, sortable, children }: LayoutProps) {
+  return (
+    <>
+      {{ html: '<!doctype html>\n' }}
+      <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · 年报 政府信息公开工作年度报告档案`}</title>
+          {description ? <meta name="description" content={description} /> : null}
+          <link rel="stylesheet" href="/assets/site.css" />
+          {charts ? <script src="/assets/chart.umd.min.js" defer></script> : null}
+          {charts ? <script src="/assets/charts.js" defer></script> : null}
+          {sortable ? <script src="/assets/sort.js" defer></script> : null}
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            跳到正文
+          </a>
+          <header class="site-header">
+            <a class="brand" href="/">
+              年报 <span>政府信息公开工作年度报告档案</span>
+            </a>
+            <nav aria-label="网站导航">
+              <ul>
+                {NAV.map((l) => (
+                  <li>
+                    <a href={l.href}>{l.text}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          {breadcrumbs && breadcrumbs.length ? (
+            <nav class="breadcrumbs" aria-label="当前位置">
+              <ol>
+                {breadcrumbs.map((l) => (
+                  <li>{l.href ? <a href={l.href}>{l.text}</a> : <span aria-current="page">{l.text}</span>}</li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
+          <main id="main">{children}</main>
+          <footer class="site-footer">
+            <p>
+              本站由 nianbao 根据各行政机关公开发布的政府信息公开工作年度报告整理生成。表格数字以报告原文为准；数据质量问题在各报告页标出。
+            </p>
+            <p>
+              <a href="/data/index.json">全部报告索引（JSON）</a>
+            </p>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+/** One agency: every year it reported, and charts across the years. */
+import { Layout } from './_includes/layout.tsx';
+import { Chart, ReportList } from './_includes/components.tsx';
+import type { Data } from './_includes/data.ts';
+import type { AgencyPage } from '../src/archive/site.ts';
+
+type PageData = Data<{ agency: AgencyPage }>;
+
+export const data = {
+  pagination: { data: 'site.agencies', size: 1, alias: 'agency', addAllPagesToCollections: false },
+  permalink: ({ agency }: PageData) => `${agency.url}index.html`,
+};
+
+export function render({ agency }: PageData) {
+  return (
+    <Layout
+      title={agency.name}
+      description={`${agency.name}历年政府信息公开工作年度报告`}
+      breadcrumbs={[{ href: '/', text: '首页' }, ...agency.regionTrail, { href: '', text: agency.name }]}
+      charts
+      sortable
+    >
+      <h1>{agency.name}</h1>
+      {agency.aliases.length ? <p class="note">{`报告中也写作：${agency.aliases.join('、')}`}</p> : null}
+      <section aria-labelledby="years">
+        <h2 id="years">历年报告</h2>
+        <ReportList rows={agency.rows} caption={`${agency.name}的年度报告`} showAgency={false} />
+      </section>
+      <section aria-labelledby="charts">
+        <h2 id="charts">历年变化</h2>
+        <div class="charts">
+          {agency.charts.map((c) => (
+            <Chart spec={c} />
+          ))}
+        </div>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,45 @@
+/** One region: every report of its agencies (and those of the divisions below it), sortable, with charts. */
+import { Layout } from './_includes/layout.tsx';
+import { Chart, ReportList } from './_includes/components.tsx';
+import type { Data } from './_includes/data.ts';
+import type { RegionPage } from '../src/archive/site.ts';
+
+type PageData = Data<{ region: RegionPage }>;
+
+export const data = {
+  pagination: { data: 'site.regions', size: 1, alias: 'region', addAllPagesToCollections: false },
+  permalink: ({ region }: PageData) => `${region.url}index.html`,
+};
+
+export function render({ region }: PageData) {
+  return (
+    <Layout title={region.name} breadcrumbs={[{ href: '/', text: '首页' }, { href: '/regions/', text: '地区' }, ...region.trail, { href: '', text: region.name }]} charts sortable>
+      <h1>{region.name}</h1>
+      <p class="note">{`行政区划代码 ${region.code}`}</p>
+      {region.children.length ? (
+        <section aria-labelledby="below">
+          <h2 id="below">下级地区</h2>
+          <ul class="plain">
+            {region.children.map((c) => (
+              <li>
+                <a href={c.href}>{c.text}</a> <span class="count">{`${c.reportCount} 份报告`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="reports">
+        <h2 id="reports">报告</h2>
+        <ReportList rows={region.rows} caption={`${region.name}的 ${region.rows.length} 份报告（点击表头排序）`} />
+      </section>
+      <section aria-labelledby="charts">
+        <h2 id="charts">历年汇总</h2>
+        <div class="charts">
+          {region.charts.map((c) => (
+            <Chart spec={c} />
+          ))}
+        </div>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * One report at its permanent URL /agencies/<slug>/<year>/: metadata, the six sections in
+ * statutory order with their tables and charts, findings next to the cells they concern.
+ */
+import { Layout } from './_includes/layout.tsx';
+import { Chart, FindingList, SEVERITY_LABEL, editionLabel } from './_includes/components.tsx';
+import { LegacyTable, ProactiveTable, RequestsTable, ReviewLitigationTable } from './_includes/tables.tsx';
+import { renderNarrative } from '../src/render/narrative.ts';
+import type { Data } from './_includes/data.ts';
+import type { FindingPlace, ReportPage } from '../src/archive/site.ts';
+
+type PageData = Data<{ entry: ReportPage }>;
+
+export const data = {
+  pagination: { data: 'site.reports', size: 1, alias: 'entry', addAllPagesToCollections: false },
+  permalink: ({ entry }: PageData) => `${entry.url}index.html`,
+};
+
+const TABLES: Record<string, { place: FindingPlace; Table: (p: { page: ReportPage }) => JSX.Element }[]> = {
+  proactive: [{ place: 'proactive', Table: ProactiveTable }],
+  requests: [{ place: 'requests', Table: RequestsTable }],
+  reviewLitigation: [{ place: 'reviewLitigation', Table: ReviewLitigationTable }],
+  other: [{ place: 'legacyStats', Table: LegacyTable }],
+};
+
+export function render({ entry }: PageData) {
+  const r = entry.report;
+  const heading = r.title ?? `${r.agency.name}${r.year ?? ''}年政府信息公开工作年度报告`;
+  const general = entry.findings.filter((f) => f.place === 'report');
+  return (
+    <Layout
+      title={heading}
+      description={`${r.agency.name} ${r.year ?? ''} 年度政府信息公开工作年度报告：全文、法定统计表和数据`}
+      breadcrumbs={[{ href: '/', text: '首页' }, ...entry.regionTrail, { href: entry.agencyUrl, text: r.agency.name }, { href: '', text: `${r.year ?? '年度不明'} 年度` }]}
+      charts={entry.charts.length > 0}
+    >
+      <article class="report">
+        <h1>{heading}</h1>
+        <dl class="meta">
+          <dt>发布机关</dt>
+          <dd>
+            <a href={entry.agencyUrl}>{r.agency.name}</a>
+          </dd>
+          <dt>年度</dt>
+          <dd>{entry.yearUrl ? <a href={entry.yearUrl}>{`${r.year} 年度`}</a> : '不明'}</dd>
+          <dt>地区</dt>
+          <dd>{entry.regionTrail.length ? entry.regionTrail.map((l, i) => <>{i ? ' › ' : ''}<a href={l.href}>{l.text}</a></>) : '未能确定'}</dd>
+          {r.documentNumber ? (
+            <>
+              <dt>文号</dt>
+              <dd>{r.documentNumber}</dd>
+            </>
+          ) : null}
+          <dt>发布日期</dt>
+          <dd>{r.publishedOn ? <time datetime={r.publishedOn}>{r.publishedOn}</time> : '报告未写明'}</dd>
+          <dt>表格版本</dt>
+          <dd>{editionLabel(r.edition)}</dd>
+          <dt>来源</dt>
+          <dd>
+            {r.source.url ? (
+              <a href={r.source.url} rel="external">
+                {r.source.url}
+              </a>
+            ) : (
+              <span>{`档案文件 ${r.source.path}`}</span>
+            )}
+            <br />
+            <small>{`SHA-256 ${r.source.sha256} · ${r.source.encoding}`}</small>
+          </dd>
+        </dl>
+        <ul class="downloads">
+          <li>
+            <a href={entry.jsonUrl} type="application/json">
+              本报告数据（JSON）
+            </a>
+          </li>
+          <li>
+            <a href={entry.sourceUrl} type="text/plain">
+              原文文本（TXT）
+            </a>
+          </li>
+        </ul>
+        <nav class="prev-next" aria-label="同一机关的其他年度">
+          {entry.prev ? (
+            <a href={entry.prev.href} rel="prev">{`← ${entry.prev.text}`}</a>
+          ) : (
+            <span>没有更早的年度</span>
+          )}
+          {entry.next ? (
+            <a href={entry.next.href} rel="next">{`${entry.next.text} →`}</a>
+          ) : (
+            <span>没有更晚的年度</span>
+          )}
+        </nav>
+        <nav class="toc" aria-label="目录">
+          <ol>
+            {entry.sections.map((s) => (
+              <li>
+                <a href={`#${s.key}`}>{`${s.number}、${s.canonical}`}</a>
+              </li>
+            ))}
+            <li>
+              <a href="#quality">数据质量</a>
+            </li>
+          </ol>
+        </nav>
+        {entry.sections.map((s) => (
+          <section id={s.key} aria-labelledby={`${s.key}-h`}>
+            <h2 id={`${s.key}-h`}>{`${s.number}、${s.canonical}`}</h2>
+            {s.title === null ? (
+              <p class="missing">报告中未找到这一部分。</p>
+            ) : (
+              <>
+                {s.title !== s.canonical ? <p class="printed-title">{`原文标题：${s.title}`}</p> : null}
+                <div class="narrative">{{ html: renderNarrative(s.blocks) }}</div>
+              </>
+            )}
+            {(TABLES[s.key] ?? []).map(({ place, Table }) => (
+              <>
+                <Table page={entry} />
+                <FindingList findings={entry.findings.filter((f) => f.place === place)} heading="这张表的数据问题" />
+              </>
+            ))}
+            {s.charts.length ? (
+              <div class="charts">
+                {s.charts.map((c) => (
+                  <Chart spec={c} />
+                ))}
+              </div>
+            ) : null}
+          </section>
+        ))}
+        <section id="quality" aria-labelledby="quality-h">
+          <h2 id="quality-h">数据质量</h2>
+          <p>
+            {entry.findings.length
+              ? `自动检查发现 ${entry.counts.error} 个${SEVERITY_LABEL.error}、${entry.counts.warning} 个${SEVERITY_LABEL.warning}、${entry.counts.info} 个${SEVERITY_LABEL.info}。与表格有关的问题列在相应表格下方，并在单元格中以编号标出。`
+              : '自动检查没有发现问题：表内各项相加相符，与正文所述一致。'}
+          </p>
+          <FindingList findings={general} heading="涉及整份报告的问题" />
+        </section>
+      </article>
+    </Layout>
+  );
+}
