@@ -14,7 +14,9 @@ import { jsxToString } from 'jsx-async-runtime';
 import { loadReports } from './src/io.ts';
 import { buildSite, type Site } from './src/archive/site.ts';
 
-export const dir = { input: 'templates', output: '_site', data: '_data', includes: '_includes' } as const;
+// No `output` here: a directory returned by the config overrides the one the build CLI passes (--out).
+// Eleventy's default output folder is _site.
+export const dir = { input: 'templates', data: '_data', includes: '_includes' } as const;
 
 let preloaded: Site | null = null;
 /** Hand the build a site model already made (the build CLI parses with progress and summary). */

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** Not found: most visitors come from a portal's link, so point them to the ways in. */
 import { Layout } from './_includes/layout.tsx';
 

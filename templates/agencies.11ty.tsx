@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** Agencies index, grouped by region: province → city → county. */
 import { Layout } from './_includes/layout.tsx';
 import { AgencyTree } from './_includes/components.tsx';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** One agency: every year it reported, and charts across the years. */
 import { Layout } from './_includes/layout.tsx';
 import { Chart, ReportList } from './_includes/components.tsx';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** /data/: what can be downloaded, and the shape of the data. */
 import { Layout } from './_includes/layout.tsx';
 import type { Data } from './_includes/data.ts';

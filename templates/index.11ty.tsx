@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** Home: what the archive holds, by year and by region; the latest reports; requests per year. */
 import { Layout } from './_includes/layout.tsx';
 import { Chart, ReportList } from './_includes/components.tsx';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** One region: every report of its agencies (and those of the divisions below it), sortable, with charts. */
 import { Layout } from './_includes/layout.tsx';
 import { Chart, ReportList } from './_includes/components.tsx';

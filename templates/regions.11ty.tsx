@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** Index of regions: province → city → county, with report counts. */
 import { Layout } from './_includes/layout.tsx';
 import { AgencyTree } from './_includes/components.tsx';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * One report at its permanent URL /agencies/<slug>/<year>/: metadata, the six sections in
  * statutory order with their tables and charts, findings next to the cells they concern.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** One year: every report of that year, sortable, with aggregate charts. */
 import { Layout } from './_includes/layout.tsx';
 import { Chart, ReportList } from './_includes/components.tsx';

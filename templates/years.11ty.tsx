@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** Index of years. */
 import { Layout } from './_includes/layout.tsx';
 import type { Data } from './_includes/data.ts';

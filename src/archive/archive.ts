@@ -59,8 +59,12 @@ function sumKnown(values: (number | null)[]): number | null {
  * in code-point order
  * (the others stay out of the site and are named in the returned `duplicates`).
  */
-export function buildArchive(input: readonly Report[]): Archive & { duplicates: Report[] } {
-  const sorted = [...input].sort((a, b) => byCodePoint(a.agency.slug, b.agency.slug) || (a.year ?? 0) - (b.year ?? 0) || byCodePoint(a.source.path, b.source.path));
+export function buildArchive(input: readonly Report[]): Archive & { duplicates: Report[]; unplaced: Report[] } {
+  // A report whose agency or year could not be determined has no permanent URL to live at;
+  // it stays out of the site (and out of others' places) until a sidecar names them.
+  const unplaced = input.filter((r) => r.provenance['agency'] === 'none' || r.year === null);
+  const sorted = input
+    .filter((r) => !unplaced.includes(r)).sort((a, b) => byCodePoint(a.agency.slug, b.agency.slug) || (a.year ?? 0) - (b.year ?? 0) || byCodePoint(a.source.path, b.source.path));
   const seen = new Set<string>();
   const reports: Report[] = [];
   const duplicates: Report[] = [];
@@ -109,5 +113,5 @@ export function buildArchive(input: readonly Report[]): Archive & { duplicates: 
       level = node.children;
     });
   }
-  return { entries, agencies, years, regions: roots, reports, duplicates };
+  return { entries, agencies, years, regions: roots, reports, duplicates, unplaced };
 }

@@ -118,6 +118,8 @@ export interface Site {
   index: ArchiveEntry[];
   /** Reports left out because another file already gave this agency and year. */
   duplicates: { path: string; id: string }[];
+  /** Reports left out because their agency or year is unknown (no permanent URL). */
+  unplaced: { path: string; reason: string }[];
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -314,5 +316,6 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
     regions,
     index: archive.entries,
     duplicates: archive.duplicates.map((d) => ({ path: d.source.path, id: d.id })),
+    unplaced: archive.unplaced.map((r) => ({ path: r.source.path, reason: r.provenance['agency'] === 'none' ? '发布机关不明' : '年度不明' })),
   };
 }

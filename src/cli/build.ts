@@ -10,10 +10,11 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { loadReports } from '../io.ts';
-import { buildSite } from '../archive/site.ts';
+import { buildSite, type Site } from '../archive/site.ts';
 import type { Report } from '../model/report.ts';
 import { preloadSite, watchPages } from '../../eleventy.config.ts';
 
+const ROOT = resolve(import.meta.dirname, '..', '..');
 const USAGE = 'usage: npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /PREFIX/] [--serve [--port N]]';
 
 interface Options {
@@ -47,6 +48,10 @@ function parseArgs(argv: string[]): Options {
   }
   return o;
 }
+
+/** A folder as the user named it: relative to where they called from when inside it. */
+const CALLER = process.cwd();
+const shown = (dir: string) => (relative(CALLER, dir).startsWith('..') ? dir : relative(CALLER, dir) || '.');
 
 function fail(message: string): never {
   process.stderr.write(`nianbao: ${message}\n`);
@@ -83,17 +88,19 @@ function prepareOutput(out: string) {
   writeFileSync(join(out, MARKER), 'Built by nianbao; this folder is emptied on every build.\n');
 }
 
-function summary(reports: readonly Report[], unreadable: readonly string[], duplicates: readonly { path: string; id: string }[], reportsDir: string) {
+function summary(reports: readonly Report[], unreadable: readonly string[], site: Site, reportsDir: string) {
+  const { duplicates, unplaced } = site;
   const lines: string[] = [];
   const withErrors = reports.filter((r) => r.findings.some((f) => f.severity === 'error'));
   const byKind = new Map<string, number>();
   for (const r of reports) for (const f of r.findings) byKind.set(`${f.severity} ${f.code}`, (byKind.get(`${f.severity} ${f.code}`) ?? 0) + 1);
-  lines.push(`${reports.length} reports read from ${reportsDir}/, ${withErrors.length} with errors, ${unreadable.length} unreadable, ${duplicates.length} duplicates left out.`);
+  lines.push(`${reports.length} reports read from ${reportsDir}/, ${withErrors.length} with errors, ${unreadable.length} unreadable, ${duplicates.length} duplicates and ${unplaced.length} without agency or year left out; ${site.reportCount} on the site.`);
   if (byKind.size) {
     lines.push('findings by kind:');
     for (const [kind, n] of [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`  ${String(n).padStart(5)}  ${kind}`);
   } else lines.push('findings: none.');
   for (const u of unreadable) lines.push(`unreadable: ${u}`);
+  for (const u of unplaced) lines.push(`left out: ${u.path} (${u.reason}; add ${u.path}.meta.yaml naming agency and year)`);
   for (const d of duplicates) lines.push(`left out: ${d.path} (${d.id} is already in the archive from another file)`);
   for (const r of withErrors)
     for (const f of r.findings.filter((x) => x.severity === 'error')) lines.push(`error: ${r.source.path}${f.line ? `:${f.line}` : ''}  ${f.code}  ${f.message}`);
@@ -102,6 +109,10 @@ function summary(reports: readonly Report[], unreadable: readonly string[], dupl
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  // Folders are the caller's; templates and config are the project's, wherever it is called from.
+  o.reports = resolve(o.reports);
+  o.out = resolve(o.out);
+  process.chdir(ROOT);
   if (!existsSync(o.reports)) fail(`${o.reports}: no such folder. Put report files (.txt) in reports/ or pass --reports DIR.`);
   process.env['NIANBAO_REPORTS'] = o.reports;
 
@@ -113,8 +124,8 @@ async function main() {
     fail(`cannot list ${o.reports}: ${(err as Error).message}`);
   }
   const site = buildSite(loaded.reports, loaded.sources);
-  const text = summary(site.reports.map((p) => p.report), loaded.unreadable, site.duplicates, o.reports);
-  if (o.strict && (loaded.unreadable.length || site.reports.some((p) => p.counts.error > 0))) {
+  const text = summary(loaded.reports, loaded.unreadable, site, shown(o.reports));
+  if (o.strict && (loaded.unreadable.length || loaded.reports.some((r) => r.findings.some((f) => f.severity === 'error')))) {
     process.stdout.write(`${text}\n--strict: errors found; the site was not built.\n`);
     process.exit(1);
   }
@@ -137,14 +148,14 @@ async function main() {
     preloadSite(null);
     await elev.watch();
     await elev.serve(o.port);
-    process.stdout.write(`${text}\nserving ${relative(process.cwd(), resolve(o.out)) || '.'}/ at http://localhost:${o.port}/ (live reload; Ctrl-C stops)\n`);
+    process.stdout.write(`${text}\nserving ${shown(o.out)}/ at http://localhost:${o.port}/ (live reload; Ctrl-C stops)\n`);
     return;
   }
   preloadSite(site);
   await elev.write();
   rendering.update(pages, pages);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`${text}\nsite: ${o.out}/ — ${written} files rendered in ${seconds} s. Serve it with any web server, or run npm start.\n`);
+  process.stdout.write(`${text}\nsite: ${shown(o.out)}/ — ${written} files rendered in ${seconds} s. Serve it with any web server, or run npm start.\n`);
 }
 
 await main();

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** Presentational pieces shared by the pages. They lay out what the site model holds; they never sum. */
 import type { ChartSpec } from '../../src/archive/charts.ts';
 import type { AgencyTreeNode, FindingView, ReportRow } from '../../src/archive/site.ts';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** The page frame: header, navigation, footer; scripts only where a page needs them. */
 import type { Link } from '../../src/archive/site.ts';
 
@@ -30,6 +31,7 @@ export function Layout({ title, description, breadcrumbs, charts, sortable, chil
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} · 年报 政府信息公开工作年度报告档案`}</title>
           {description ? <meta name="description" content={description} /> : null}
+          <link rel="icon" href="data:," />
           <link rel="stylesheet" href="/assets/site.css" />
           {charts ? <script src="/assets/chart.umd.min.js" defer></script> : null}
           {charts ? <script src="/assets/charts.js" defer></script> : null}

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /**
  * The statutory tables as the official forms print them (国办公开办函〔2019〕60号 / 〔2021〕30号):
  * the same row and column spans and the edition's own labels, all spelled by src/model/labels.ts.
