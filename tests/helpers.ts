@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../src/parse.ts';
@@ -32,3 +33,9 @@ export function mutate(text: string, line: number, from: string | RegExp, to: st
 }
 
 export const codes = (r: Report) => r.findings.map((f) => f.code);
+
+/** Run `npm run build -- …args` (src/cli/build.ts) in a child process. */
+export function build(args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'src/cli/build.ts'), ...args], { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}

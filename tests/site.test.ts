@@ -5,20 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Report } from '../src/model/report.ts';
 import { readReportFile } from '../src/io.ts';
-import { REPORTS, sampleText } from './helpers.ts';
+import { build, REPORTS, sampleText } from './helpers.ts';
 
-const ROOT = join(import.meta.dirname, '..');
-
-export function build(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/build.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `nianbao-${name}-`));
 const out = join(tmp('site'), '_site');

@@ -1,0 +1,202 @@
+/**
+ * The built sample site in real Chromium (Debian's /usr/bin/chromium through playwright-core):
+ * every page type loads without a console error or a failed request, its charts draw (pixels on
+ * the canvas), its tables are there; axe finds nothing serious; the pages work without JavaScript,
+ * on a phone and in print.
+ *
+ * Without Chromium: in CI (CI=true) the tests fail; elsewhere they are skipped with a loud warning.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { findChromium, launchChromium, serveSite } from './browser.ts';
+import { build } from './helpers.ts';
+
+const chromiumPath = findChromium();
+const inCI = process.env['CI'] === 'true' || process.env['CI'] === '1';
+if (!chromiumPath && !inCI) {
+  process.stderr.write(
+    '\n' + '!'.repeat(78) + '\n!! BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium (or $CHROMIUM_PATH).\n' +
+      '!! Install it with `apt-get install -y chromium`; in CI (CI=true) this is a failure.\n' + '!'.repeat(78) + '\n\n',
+  );
+}
+
+const REPORTS = [
+  'agencies/lichengquxingzhengfuwuzhongxinguanliweiyuanhui/2021/',
+  'agencies/quangangquxingzhengfuwuzhongxin/2018/',
+  'agencies/fengquanqurenminzhengfu/2021/',
+  'agencies/jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui/2022/',
+  'agencies/quanzhoushishuziquanzhoujianshebangongshi/2021/',
+];
+const PAGES: { path: string; kind: string; charts: number; tables: string[] }[] = [
+  { path: '', kind: 'home', charts: 2, tables: ['table.summary', 'table.reports'] },
+  { path: 'agencies/', kind: 'agencies', charts: 0, tables: [] },
+  { path: 'agencies/fengquanqurenminzhengfu/', kind: 'agency', charts: 4, tables: ['table.reports'] },
+  { path: 'agencies/quangangquxingzhengfuwuzhongxin/', kind: 'agency (legacy)', charts: 4, tables: ['table.reports'] },
+  ...REPORTS.map((path) => ({
+    path,
+    kind: 'report',
+    charts: path.includes('/2018/') ? 3 : 3,
+    tables: path.includes('/2018/') ? ['#table-legacy'] : ['#table-proactive', '#table-requests', '#table-review-litigation'],
+  })),
+  { path: 'years/', kind: 'years', charts: 0, tables: [] },
+  { path: 'years/2021/', kind: 'year', charts: 2, tables: ['table.reports'] },
+  { path: 'regions/', kind: 'regions', charts: 0, tables: [] },
+  { path: 'regions/350500/', kind: 'region', charts: 2, tables: ['table.reports'] },
+  { path: 'data/', kind: 'data', charts: 0, tables: [] },
+];
+
+describe('the site in Chromium', { skip: !chromiumPath && !inCI ? 'no Chromium (see the warning above)' : false }, () => {
+  let browser: Browser;
+  let site: { url: string; close: () => Promise<void> };
+
+  before(async () => {
+    assert.ok(chromiumPath, 'CI=true but no Chromium at /usr/bin/chromium: .ci/run must `apt-get install -y chromium`');
+    const out = join(mkdtempSync(join(tmpdir(), 'nianbao-browser-')), '_site');
+    const built = build(['--out', out]);
+    assert.equal(built.status, 0, built.stderr);
+    site = await serveSite(out);
+    browser = await launchChromium(chromiumPath);
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  /** Open a page and collect every console error, page error and failed request. */
+  async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage(options);
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+    const response = await page.goto(`${site.url}/${path}`, { waitUntil: 'load' });
+    assert.equal(response?.status(), 200, path);
+    return { page, problems };
+  }
+
+  /** Canvas pixels that are not transparent: a drawn chart has bars, axes and labels. */
+  const inkedPixels = (page: Page, figureId: string) =>
+    page.evaluate((id) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`#${id} canvas`)!;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    }, figureId);
+
+  for (const p of PAGES) {
+    test(`${p.kind} /${p.path}: no errors, charts drawn, tables present`, async () => {
+      const { page, problems } = await open(p.path);
+      const figures = await page.locator('figure.chart').evaluateAll((els) => els.map((e) => ({ id: e.id, drawn: e.getAttribute('data-drawn') })));
+      assert.equal(figures.length, p.charts, `${p.path}: charts`);
+      for (const f of figures) {
+        assert.equal(f.drawn, 'true', `${p.path}: ${f.id} not drawn`);
+        assert.ok((await inkedPixels(page, f.id)) > 500, `${p.path}: ${f.id} canvas is blank`);
+        // Every chart's numbers are in a table beside it.
+        assert.ok((await page.locator(`#${f.id} table.chart-data tbody tr`).count()) > 0, `${p.path}: ${f.id} has no data table`);
+      }
+      for (const selector of p.tables) assert.ok(await page.locator(selector).isVisible(), `${p.path}: ${selector} not visible`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+
+  test('report pages: at least two drawn charts, and the statutory tables with their numbers', async () => {
+    const { page } = await open('agencies/fengquanqurenminzhengfu/2021/');
+    assert.ok((await page.locator('figure.chart[data-drawn="true"]').count()) >= 2);
+    assert.equal(await page.locator('#table-requests td[data-cell="requests.rows.newReceived.total"]').innerText(), '12');
+    assert.equal(await page.locator('#table-requests td[data-cell="requests.rows.newReceived.otherOrg"]').innerText(), '8');
+    assert.equal(await page.locator('#table-proactive td[data-cell="proactive.fees.amount"]').innerText(), '1017.737');
+    // Six sections in statutory order.
+    assert.deepEqual(await page.locator('article.report > section > h2').allInnerTexts(), [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+      '数据质量',
+    ]);
+    // The applicant chart's table holds what table 3 says.
+    assert.deepEqual(await page.locator('#chart-applicants table.chart-data tbody td').allInnerTexts(), ['4', '0', '0', '0', '0', '8']);
+    await page.close();
+  });
+
+  test('axe: no serious or critical accessibility violations on any page type', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const p of PAGES) {
+      const { page } = await open(p.path);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, [], `/${p.path}`);
+      await page.close();
+    }
+  });
+
+  test('without JavaScript every page is complete: tables and chart data tables, no canvas', async () => {
+    for (const p of PAGES) {
+      const { page } = await open(p.path, { javaScriptEnabled: false });
+      for (const selector of p.tables) assert.ok(await page.locator(selector).isVisible(), `${p.path}: ${selector}`);
+      assert.equal(await page.locator('figure.chart table.chart-data').count(), p.charts);
+      assert.equal(await page.locator('.chart-canvas:visible').count(), 0);
+      await page.close();
+    }
+  });
+
+  test('on a phone (390 px) nothing but the wide tables scrolls sideways', async () => {
+    for (const p of PAGES) {
+      const { page } = await open(p.path, { viewport: { width: 390, height: 844 }, isMobile: true });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `/${p.path} is ${width}px wide`);
+      await page.close();
+    }
+  });
+
+  test('print: navigation and canvases hidden, tables kept', async () => {
+    const { page } = await open('agencies/fengquanqurenminzhengfu/2021/');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.site-header nav').isVisible(), false);
+    assert.equal(await page.locator('.chart-canvas').first().isVisible(), false);
+    assert.ok(await page.locator('#table-requests').isVisible());
+    await page.close();
+  });
+
+  test('report lists sort by a column when its header is clicked', async () => {
+    const { page } = await open('years/2021/');
+    const received = () => page.locator('table.reports tbody td:nth-child(4)').allInnerTexts();
+    await page.locator('table.reports thead th', { hasText: '新收申请' }).locator('button').click();
+    assert.deepEqual(await received(), ['0', '2', '12']);
+    await page.locator('table.reports thead th', { hasText: '新收申请' }).locator('button').click();
+    assert.deepEqual(await received(), ['12', '2', '0']);
+    assert.equal(await page.locator('table.reports thead th[aria-sort="descending"]').count(), 1);
+    await page.close();
+  });
+
+  test('links on every page lead somewhere (no 404 inside the site)', async () => {
+    const seen = new Set<string>();
+    for (const p of PAGES) {
+      const { page } = await open(p.path);
+      const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      for (const h of hrefs) seen.add(h);
+      await page.close();
+    }
+    for (const h of seen) {
+      const res = await fetch(`${site.url}${h}`);
+      assert.equal(res.status, 200, h);
+    }
+    assert.ok(seen.size > 20);
+  });
+});
