@@ -146,6 +146,7 @@ async function main() {
   if (o.serve) {
     // The dev server rebuilds on every change; let the config re-read reports/ each time.
     preloadSite(null);
+    await elev.init();
     await elev.watch();
     await elev.serve(o.port);
     process.stdout.write(`${text}\nserving ${shown(o.out)}/ at http://localhost:${o.port}/ (live reload; Ctrl-C stops)\n`);

@@ -9,6 +9,7 @@ declare module '@11ty/eleventy' {
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<unknown>;
     write(): Promise<unknown>;
     watch(): Promise<unknown>;
     serve(port?: number): Promise<unknown>;
