@@ -58,7 +58,7 @@ export function render({ site }: Data) {
       </section>
       <section aria-labelledby="latest">
         <h2 id="latest">最新报告</h2>
-        <ReportList rows={home.latest} caption="最新年度的报告，按发布日期从新到旧" />
+        <ReportList rows={home.latest} caption="最近的报告：年度从新到旧，同一年度按发布日期" />
       </section>
     </Layout>
   );

@@ -15,9 +15,9 @@ test('entries: permanent URLs and JSON links for every report', () => {
   );
 });
 
-test('years: report counts and requests received, blank where no report has table 3', () => {
+test('years: report counts and requests received (legacy: the appendix 受理申请总数)', () => {
   assert.deepEqual(buildArchive(samples).years, [
-    { year: 2018, reportCount: 1, received: null },
+    { year: 2018, reportCount: 1, received: 0 }, // 泉港区 2018 appendix: 受理政府信息公开申请总数 0
     { year: 2021, reportCount: 3, received: 14 }, // 凤泉区 12 + 泉州市数字 2 + 鲤城区 0
     { year: 2022, reportCount: 1, received: 0 },
   ]);

@@ -4,6 +4,7 @@
  */
 import type { Report } from '../model/report.ts';
 import { carryOverFindings } from '../validate/acrossYears.ts';
+import { requestsReceived, sumKnown } from './charts.ts';
 
 export interface ArchiveEntry {
   id: string;
@@ -20,7 +21,7 @@ export interface AgencyYears {
   regionCode: string | null;
   /** Reports of this agency, oldest first. */
   reports: Report[];
-  /** Requests received (table 3 新收 总计) per year, null where the report has no table 3 or left it blank. */
+  /** Requests received per year (table 3 新收 总计; legacy: the appendix's 受理申请总数), null where unknown. */
   requestsByYear: { year: number; received: number | null }[];
 }
 
@@ -47,12 +48,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const reportUrl = (r: Report) => `/agencies/${r.agency.slug}/${r.year ?? 'unknown'}/`;
 
-const received = (r: Report) => r.tables.requests?.rows['newReceived']?.total ?? null;
-
-function sumKnown(values: (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null);
-  return known.length ? known.reduce((a, b) => a + b, 0) : null;
-}
+const received = (r: Report) => requestsReceived(r).value;
 
 /**
  * Build the archive. Reports of one agency and year that collide keep the first by source path

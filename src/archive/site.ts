@@ -292,18 +292,16 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
       children: tree(n.children),
     }));
 
-  const latestYear = yearList[yearList.length - 1];
   return {
     reportCount: reports.length,
     agencyCount: archive.agencies.length,
     home: {
       years: archive.years.map((y) => ({ year: y.year, href: yearUrl(y.year), reportCount: y.reportCount, received: y.received })),
       regions: archive.regions.map((n) => ({ href: regionUrl(n.code), text: n.name, reportCount: n.reportCount })),
-      // The latest year's reports, newest signing date first.
+      // The ten most recent reports: latest year first, then by signing date.
       latest: rowsOf(
-        reports
-          .filter((r) => r.year === latestYear || latestYear === undefined)
-          .sort((a, b) => byCodePoint(b.publishedOn ?? '', a.publishedOn ?? '') || byCodePoint(a.agency.name, b.agency.name))
+        [...reports]
+          .sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || byCodePoint(b.publishedOn ?? '', a.publishedOn ?? '') || byCodePoint(a.agency.name, b.agency.name))
           .slice(0, 10),
       ),
       charts: perYearCharts(reports),

@@ -1,10 +1,8 @@
 /**
- * `npm start`: until the site exists, parse the archive and print what it holds.
+ * `npm run summary -- DIR [--strict]`: parse the archive and print what it holds, without building the site.
  * Every report is parsed on its own; a file that cannot be read is reported and skipped.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { readReportFile } from '../io.ts';
+import { loadReports } from '../io.ts';
 import type { Report } from '../model/report.ts';
 import { buildArchive } from '../archive/archive.ts';
 
@@ -12,30 +10,20 @@ const args = process.argv.slice(2);
 const strict = args.includes('--strict');
 const dir = args.find((a) => !a.startsWith('--')) ?? 'reports';
 
-let files: string[];
+let loaded;
 try {
-  files = readdirSync(dir)
-    .filter((n) => !n.endsWith('.meta.yaml') && !n.startsWith('.') && statSync(join(dir, n)).isFile())
-    .sort();
+  loaded = loadReports(dir);
 } catch (err) {
   process.stderr.write(`nianbao: cannot list ${dir}: ${(err as Error).message}\n`);
   process.exit(1);
 }
-
-const reports: Report[] = [];
-let unreadable = 0;
-for (const name of files) {
-  const r = readReportFile(join(dir, name), name);
-  if (!r.ok) {
-    unreadable++;
-    process.stderr.write(`nianbao: ${r.reason}\n`);
-    continue;
-  }
-  reports.push(r.report);
-}
+const { reports } = loaded;
+const unreadable = loaded.unreadable.length;
+for (const reason of loaded.unreadable) process.stderr.write(`nianbao: ${reason}\n`);
 
 // The archive stage adds the cross-year findings and sets aside a second report of one agency and year.
 const archive = buildArchive(reports);
+for (const u of archive.unplaced) process.stderr.write(`nianbao: ${u.source.path}: agency or year unknown; add ${u.source.path}.meta.yaml naming them. Left out of the archive.\n`);
 for (const d of archive.duplicates) process.stderr.write(`nianbao: ${d.source.path}: ${d.agency.name} ${d.year ?? ''} is already in the archive; this copy is left out\n`);
 
 const count = (sev: string, r: Report) => r.findings.filter((f) => f.severity === sev).length;
