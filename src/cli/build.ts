@@ -156,6 +156,8 @@ async function main() {
   await elev.write();
   rendering.update(pages, pages);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // For `npm run bench:site`: the whole build's peak memory (KiB), measured by the OS.
+  if (process.env['NIANBAO_REPORT_MEMORY']) process.stderr.write(`peak rss ${process.resourceUsage().maxRSS}\n`);
   process.stdout.write(`${text}\nsite: ${shown(o.out)}/ — ${written} files rendered in ${seconds} s. Serve it with any web server, or run npm start.\n`);
 }
 
