@@ -62,15 +62,19 @@ function fail(message: string): never {
 function progress(label: string) {
   const tty = process.stderr.isTTY === true;
   let last = -1;
+  let finished = false;
   return {
     update(done: number, total: number) {
-      if (!tty || total === 0) return;
+      if (!tty || total === 0 || finished) return;
       const width = 30;
       const filled = Math.round((done / total) * width);
       if (filled === last && done !== total) return;
       last = filled;
       process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-      if (done === total) process.stderr.write('\n');
+      if (done === total) {
+        finished = true;
+        process.stderr.write('\n');
+      }
     },
   };
 }
@@ -131,8 +135,9 @@ async function main() {
   }
 
   prepareOutput(o.out);
-  // Pages: one per report (+ report.json, source.txt), agency, year and region, plus the fixed pages.
-  const pages = site.reports.length * 3 + site.agencies.length + site.years.length + site.regions.length + 8;
+  // Pages: per report (page, report.json, source.txt), agency, year and region, plus the seven fixed
+  // ones (home, agencies, years, regions, data page, data/index.json, 404).
+  const pages = site.reports.length * 3 + site.agencies.length + site.years.length + site.regions.length + 7;
   const rendering = progress('rendering');
   let written = 0;
   watchPages(() => rendering.update(Math.min(++written, pages), pages));
