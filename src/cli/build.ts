@@ -39,7 +39,10 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--out') o.out = value();
     else if (a === '--strict') o.strict = true;
     else if (a === '--serve') o.serve = true;
-    else if (a === '--port') o.port = Number(value());
+    else if (a === '--port') {
+      o.port = Number(value());
+      if (!Number.isInteger(o.port) || o.port < 1 || o.port > 65535) fail(`--port needs a port number (1–65535).\n${USAGE}`);
+    }
     else if (a === '--path-prefix') o.pathPrefix = value();
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
@@ -158,7 +161,12 @@ async function main() {
     return;
   }
   preloadSite(site);
-  await elev.write();
+  try {
+    await elev.write();
+  } catch (err) {
+    // A template failing is our bug, not the reports': say where, and that nothing is half-published.
+    fail(`rendering the site failed: ${(err as Error).message}\n${(err as { originalError?: Error }).originalError?.stack ?? ''}\nThe output folder ${shown(o.out)}/ is incomplete; please report this with the file named above.`);
+  }
   rendering.update(pages, pages);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   // For `npm run bench:site`: the whole build's peak memory (KiB), measured by the OS.
