@@ -8,7 +8,7 @@ import { Chart, FindingList, SEVERITY_LABEL, editionLabel } from './_includes/co
 import { LegacyTable, ProactiveTable, RequestsTable, ReviewLitigationTable } from './_includes/tables.tsx';
 import { renderNarrative } from '../src/render/narrative.ts';
 import type { Data } from './_includes/data.ts';
-import type { FindingPlace, ReportPage } from '../src/archive/site.ts';
+import { title, type FindingPlace, type ReportPage } from '../src/archive/site.ts';
 
 type PageData = Data<{ entry: ReportPage }>;
 
@@ -26,7 +26,7 @@ const TABLES: Record<string, { place: FindingPlace; Table: (p: { page: ReportPag
 
 export function render({ entry }: PageData) {
   const r = entry.report;
-  const heading = r.title ?? `${r.agency.name}${r.year ?? ''}年政府信息公开工作年度报告`;
+  const heading = title(r);
   const general = entry.findings.filter((f) => f.place === 'report');
   return (
     <Layout
@@ -34,6 +34,8 @@ export function render({ entry }: PageData) {
       description={`${r.agency.name} ${r.year ?? ''} 年度政府信息公开工作年度报告：全文、法定统计表和数据`}
       breadcrumbs={[{ href: '/', text: '首页' }, ...entry.regionTrail, { href: entry.agencyUrl, text: r.agency.name }, { href: '', text: `${r.year ?? '年度不明'} 年度` }]}
       charts={entry.charts.length > 0}
+      meta={entry.citationMeta}
+      canonical={entry.url}
     >
       <article class="report">
         <h1>{heading}</h1>
@@ -81,6 +83,9 @@ export function render({ entry }: PageData) {
             </a>
           </li>
         </ul>
+        <p class="cite">
+          引用：<span>{entry.citation}</span> 永久网址：<a href={entry.url}>本页</a>
+        </p>
         <nav class="prev-next" aria-label="同一机关的其他年度">
           {entry.prev ? (
             <a href={entry.prev.href} rel="prev">{`← ${entry.prev.text}`}</a>

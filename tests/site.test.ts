@@ -136,6 +136,13 @@ test('report pages link to the JSON, the text, the agency, the year and the regi
     assert.ok(html.includes(`href="${href}"`), href);
   }
   assert.match(html, /<html lang="zh-CN">/);
+  assert.match(html, /<link rel="canonical" href="\/agencies\/fengquanqurenminzhengfu\/2021\/">/);
+  // Cited as printed; a report without a date is cited without one (none is guessed).
+  assert.match(html, /<meta name="citation_author" content="凤泉区人民政府">/);
+  assert.doesNotMatch(html, /citation_publication_date/);
+  const dated = read(`agencies/${SAMPLES['003']}/index.html`);
+  assert.match(dated, /<meta name="citation_publication_date" content="2023\/01\/03">/);
+  assert.match(dated, /引用：<span>晋江市行政服务中心管理委员会\. 晋江市行政服务中心管理委员会 2022 年政府信息公开工作年度报告\[R\]\. 2023-01-03\.<\/span>/);
 });
 
 test('byte-identical: building the same reports twice gives the same files', () => {

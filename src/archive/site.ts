@@ -58,6 +58,10 @@ export interface ReportPage {
   cellFindings: Record<string, number[]>;
   counts: { error: number; warning: number; info: number };
   sourceText: string;
+  /** How to cite the report (GB/T 7714 style); the page's permanent URL goes with it. */
+  citation: string;
+  /** citation_* meta tags (Zotero, Google Scholar). */
+  citationMeta: [string, string][];
 }
 
 export interface AgencyPage {
@@ -185,6 +189,9 @@ export function describePath(r: Report, path: Finding['path']): { place: Finding
   return { place: 'report', where: null, cell: null };
 }
 
+/** The report's title as printed, or the statutory title made from agency and year. */
+export const title = (r: Report) => r.title ?? `${r.agency.name}${r.year ?? ''}年政府信息公开工作年度报告`;
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function reportPage(r: Report, sameAgency: readonly Report[], sourceText: string): ReportPage {
@@ -216,6 +223,15 @@ function reportPage(r: Report, sameAgency: readonly Report[], sourceText: string
     cellFindings,
     counts: { error: count(r, 'error'), warning: count(r, 'warning'), info: count(r, 'info') },
     sourceText,
+    // No date is guessed: a report that prints none is cited without one.
+    citation: `${r.agency.name}. ${title(r)}${r.documentNumber ? `（${r.documentNumber}）` : ''}[R]${r.publishedOn ? `. ${r.publishedOn}` : ''}.`,
+    citationMeta: [
+      ['citation_title', title(r)],
+      ['citation_author', r.agency.name],
+      ...(r.publishedOn ? [['citation_publication_date', r.publishedOn.replace(/-/g, '/')] as [string, string]] : []),
+      ...(r.documentNumber ? [['citation_technical_report_number', r.documentNumber] as [string, string]] : []),
+      ['citation_language', 'zh'],
+    ],
   };
 }
 

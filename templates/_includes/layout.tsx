@@ -10,6 +10,10 @@ export interface LayoutProps {
   charts?: boolean;
   /** Load the table sorter. */
   sortable?: boolean;
+  /** The page's permanent URL, for <link rel="canonical">. */
+  canonical?: string;
+  /** Extra <meta name content> pairs, e.g. citation_* tags that reference managers read. */
+  meta?: [string, string][];
   children?: JSX.Children;
 }
 
@@ -21,7 +25,7 @@ const NAV: Link[] = [
   { href: '/data/', text: '数据下载' },
 ];
 
-export function Layout({ title, description, breadcrumbs, charts, sortable, children }: LayoutProps) {
+export function Layout({ title, description, breadcrumbs, charts, sortable, meta, canonical, children }: LayoutProps) {
   return (
     <>
       {{ html: '<!doctype html>\n' }}
@@ -31,6 +35,10 @@ export function Layout({ title, description, breadcrumbs, charts, sortable, chil
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} · 年报 政府信息公开工作年度报告档案`}</title>
           {description ? <meta name="description" content={description} /> : null}
+          {canonical ? <link rel="canonical" href={canonical} /> : null}
+          {(meta ?? []).map(([name, content]) => (
+            <meta name={name} content={content} />
+          ))}
           <link rel="icon" href="data:," />
           <link rel="stylesheet" href="/assets/site.css" />
           {charts ? <script src="/assets/chart.umd.min.js" defer></script> : null}
