@@ -32,8 +32,10 @@ export async function serveSite(root: string): Promise<{ url: string; close: () 
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
 }
 
+/** $CHROMIUM_PATH when set (and only it), else Debian's package paths. */
 export function findChromium(): string | null {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const set = process.env['CHROMIUM_PATH'];
+  const candidates = set ? [set] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
