@@ -191,6 +191,7 @@ test('the build refuses a folder it did not make, an unknown option and a missin
   assert.equal(readFileSync(join(mine, 'thesis.docx'), 'utf8'), 'precious');
   assert.match(build(['--colour']).stderr, /unknown option --colour\.\nusage: npm run build/);
   assert.match(build(['--reports', join(mine, 'nope')]).stderr, /no such folder/);
+  assert.match(build(['--reports', mine, '--out', join(mine, '_site')]).stderr, /overlap; put the site outside the reports folder/);
 });
 
 test('--path-prefix hosts the site below a folder', () => {

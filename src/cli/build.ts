@@ -7,7 +7,7 @@
  * --serve keeps Eleventy's dev server running with live reload (reports/, templates/, public/ watched).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { loadReports } from '../io.ts';
 import { buildSite, type Site } from '../archive/site.ts';
@@ -121,6 +121,9 @@ async function main() {
   o.out = resolve(o.out);
   process.chdir(ROOT);
   if (!existsSync(o.reports)) fail(`${o.reports}: no such folder. Put report files (.txt) in reports/ or pass --reports DIR.`);
+  // Emptying the output must never touch the reports, and the watcher must not rebuild on its own output.
+  const inside = (a: string, b: string) => a === b || a.startsWith(`${b}${sep}`);
+  if (inside(o.out, o.reports) || inside(o.reports, o.out)) fail(`--out ${shown(o.out)} and --reports ${shown(o.reports)} overlap; put the site outside the reports folder.`);
   process.env['NIANBAO_REPORTS'] = o.reports;
 
   const parsing = progress('parsing  ');
