@@ -66,7 +66,6 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addGlobalData('site', () => preloaded ?? siteFrom(reportsDir));
   eleventyConfig.addPassthroughCopy({ 'public/assets': 'assets', [chartJs]: 'assets/chart.umd.min.js' });
   eleventyConfig.addWatchTarget(reportsDir);
-  eleventyConfig.addWatchTarget('src');
   // Links are written root-relative (/agencies/…); --path-prefix hosts the site below a folder.
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addTransform('progress', function (content) {

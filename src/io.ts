@@ -33,11 +33,11 @@ export function readReportFile(path: string, displayPath = path): ReadResult {
   return { ok: true, report, text: decode(bytes).lines.map((l) => l.text).join('\n') };
 }
 
-/** Report files in a folder: every regular file but sidecars and dot files, in code-point order. */
+/** Report files in a folder: every regular file but sidecars and dot files, in UTF-16 code-unit order (the same on every machine). */
 export function listReportFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((n) => !n.endsWith('.meta.yaml') && !n.startsWith('.') && statSync(join(dir, n)).isFile())
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort();
 }
 
 export interface LoadedReports {

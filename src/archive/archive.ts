@@ -44,7 +44,26 @@ export interface Archive {
 
 /** Permanent URL of a report page: /agencies/<slug>/<year>/. */
 /** Code-point order: the same on every machine, unlike localeCompare (byte-identical output). */
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Group values by key, in input order (push, not copy: archives hold many thousand reports). */
+export function groupBy<K, V>(values: Iterable<V>, keysOf: (v: V) => readonly K[]): Map<K, V[]> {
+  const out = new Map<K, V[]>();
+  for (const v of values)
+    for (const k of keysOf(v)) {
+      const list = out.get(k);
+      if (list) list.push(v);
+      else out.set(k, [v]);
+    }
+  return out;
+}
+
+export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * GB/T 2260 code of the division at `depth` on a region's path: 350502 → 350000, 350500, 350502.
+ * A municipality's districts (path of two) sit directly under the province.
+ */
+export const ancestorCode = (code: string, depth: number, pathLength: number) =>
+  depth === pathLength - 1 ? code : depth === 0 ? `${code.slice(0, 2)}0000` : `${code.slice(0, 4)}00`;
 
 export const reportUrl = (r: Report) => `/agencies/${r.agency.slug}/${r.year ?? 'unknown'}/`;
 
@@ -71,12 +90,12 @@ export function buildArchive(input: readonly Report[]): Archive & { duplicates: 
       reports.push(r);
     }
   }
-  for (const [id, findings] of carryOverFindings(reports)) reports.find((r) => r.id === id)!.findings.push(...findings);
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  for (const [id, findings] of carryOverFindings(reports)) byId.get(id)!.findings.push(...findings);
 
   const entries = reports.map((r) => ({ id: r.id, agency: r.agency.name, year: r.year, url: reportUrl(r), json: `${reportUrl(r)}report.json` }));
 
-  const bySlug = new Map<string, Report[]>();
-  for (const r of reports) bySlug.set(r.agency.slug, [...(bySlug.get(r.agency.slug) ?? []), r]);
+  const bySlug = groupBy(reports, (r) => [r.agency.slug]);
   const agencies: AgencyYears[] = [...bySlug.entries()].map(([slug, rs]) => ({
     slug,
     name: rs[rs.length - 1]!.agency.name,
@@ -86,8 +105,7 @@ export function buildArchive(input: readonly Report[]): Archive & { duplicates: 
     requestsByYear: rs.filter((r) => r.year !== null).map((r) => ({ year: r.year!, received: received(r) })),
   }));
 
-  const byYear = new Map<number, Report[]>();
-  for (const r of reports) if (r.year !== null) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  const byYear = groupBy(reports, (r) => (r.year !== null ? [r.year] : []));
   const years = [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, rs]) => ({ year, reportCount: rs.length, received: sumKnown(rs.map(received)) }));
 
   const roots: RegionNode[] = [];
@@ -96,8 +114,7 @@ export function buildArchive(input: readonly Report[]): Archive & { duplicates: 
     if (!region) continue;
     let level = roots;
     region.path.forEach((name, depth) => {
-      // Codes of the ancestors: 350502 → 350000, 350500; a municipality's districts sit under the province.
-      const code = depth === region.path.length - 1 ? region.code : depth === 0 ? `${region.code.slice(0, 2)}0000` : `${region.code.slice(0, 4)}00`;
+      const code = ancestorCode(region.code, depth, region.path.length);
       let node = level.find((n) => n.code === code);
       if (!node) {
         node = { code, name, path: region.path.slice(0, depth + 1), reportCount: 0, agencies: [], children: [] };

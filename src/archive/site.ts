@@ -4,7 +4,7 @@
  */
 import { PROACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_FIELDS, REVIEW_GROUPS, SECTIONS, type SectionKey } from '../model/labels.ts';
 import type { Block, Finding, Report } from '../model/report.ts';
-import { buildArchive, reportUrl, type ArchiveEntry, type RegionNode } from './archive.ts';
+import { ancestorCode, buildArchive, byCodePoint, groupBy, reportUrl, type ArchiveEntry, type RegionNode } from './archive.ts';
 import { agencyCharts, outcomeTotal, perYearCharts, reportCharts, requestsReceived, yearCharts, type ChartSpec } from './charts.ts';
 
 export interface Link {
@@ -126,17 +126,13 @@ export interface Site {
   unplaced: { path: string; reason: string }[];
 }
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 export const regionUrl = (code: string) => `/regions/${code}/`;
 export const yearUrl = (year: number) => `/years/${year}/`;
 export const agencyUrl = (slug: string) => `/agencies/${slug}/`;
 
-/** Code of the division at `depth` on a path ending at `code` (as the archive's region tree builds it). */
-const codeAt = (code: string, depth: number, length: number) => (depth === length - 1 ? code : depth === 0 ? `${code.slice(0, 2)}0000` : `${code.slice(0, 4)}00`);
-
 const trailOf = (region: { code: string; path: readonly string[] } | null): Link[] =>
-  region ? region.path.map((name, depth) => ({ href: regionUrl(codeAt(region.code, depth, region.path.length)), text: name })) : [];
+  region ? region.path.map((name, depth) => ({ href: regionUrl(ancestorCode(region.code, depth, region.path.length)), text: name })) : [];
 
 const count = (r: Report, severity: Finding['severity']) => r.findings.filter((f) => f.severity === severity).length;
 
@@ -246,7 +242,7 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
   const archive = buildArchive(input);
   const reports = archive.reports;
   const rowsOf = (rs: readonly Report[]) => rs.map(reportRow);
-  const agencyName = new Map(archive.agencies.map((a) => [a.slug, a.name]));
+  const agencyBySlug = new Map(archive.agencies.map((a) => [a.slug, a]));
 
   const reportPages = archive.agencies.flatMap((a) => a.reports.map((r) => reportPage(r, a.reports, sources.get(r.source.path) ?? '')));
 
@@ -264,8 +260,9 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
   });
 
   const yearList = archive.years.map((y) => y.year);
+  const inYear = groupBy(reports, (r) => (r.year !== null ? [r.year] : []));
   const years: YearPage[] = archive.years.map((y, k) => {
-    const rs = reports.filter((r) => r.year === y.year).sort((a, b) => byCodePoint(a.agency.name, b.agency.name));
+    const rs = [...(inYear.get(y.year) ?? [])].sort((a, b) => byCodePoint(a.agency.name, b.agency.name));
     const prev = yearList[k - 1];
     const next = yearList[k + 1];
     return {
@@ -278,10 +275,11 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
     };
   });
 
+  // Each report belongs to its division and every division above it.
+  const inRegion = groupBy(reports, ({ agency: { region } }) => (region ? region.path.map((_, depth) => ancestorCode(region.code, depth, region.path.length)) : []));
   const allRegions = flattenRegions(archive.regions);
   const regions: RegionPage[] = allRegions.map((n) => {
-    const rs = reports
-      .filter((r) => trailOf(r.agency.region).some((l) => l.href === regionUrl(n.code)))
+    const rs = [...(inRegion.get(n.code) ?? [])]
       .sort((a, b) => byCodePoint(a.agency.name, b.agency.name) || (a.year ?? 0) - (b.year ?? 0));
     return {
       url: regionUrl(n.code),
@@ -302,8 +300,8 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
       reportCount: n.reportCount,
       // An agency is listed at the deepest node it belongs to.
       agencies: n.agencies
-        .filter((slug) => archive.agencies.find((a) => a.slug === slug)?.regionCode === n.code)
-        .map((slug) => ({ href: agencyUrl(slug), text: agencyName.get(slug)! }))
+        .filter((slug) => agencyBySlug.get(slug)?.regionCode === n.code)
+        .map((slug) => ({ href: agencyUrl(slug), text: agencyBySlug.get(slug)!.name }))
         .sort((a, b) => byCodePoint(a.text, b.text)),
       children: tree(n.children),
     }));
