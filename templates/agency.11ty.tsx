@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** One agency: every year it reported, and charts across the years. */
 import { Layout } from './_includes/layout.tsx';
-import { Chart, ReportList } from './_includes/components.tsx';
+import { ChartSection, ReportList } from './_includes/components.tsx';
 import type { Data } from './_includes/data.ts';
 import type { AgencyPage } from '../src/archive/site.ts';
 
@@ -27,14 +27,7 @@ export function render({ agency }: PageData) {
         <h2 id="years">历年报告</h2>
         <ReportList rows={agency.rows} caption={`${agency.name}的年度报告`} showAgency={false} />
       </section>
-      <section aria-labelledby="charts">
-        <h2 id="charts">历年变化</h2>
-        <div class="charts">
-          {agency.charts.map((c) => (
-            <Chart spec={c} />
-          ))}
-        </div>
-      </section>
+      <ChartSection id="charts" heading="历年变化" charts={agency.charts} />
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** Home: what the archive holds, by year and by region; the latest reports; requests per year. */
 import { Layout } from './_includes/layout.tsx';
-import { Chart, ReportList } from './_includes/components.tsx';
+import { ChartSection, ReportList } from './_includes/components.tsx';
 import type { Data } from './_includes/data.ts';
 
 export const data = { permalink: '/index.html' };
@@ -48,14 +48,7 @@ export function render({ site }: Data) {
           {site.agenciesWithoutRegion.length ? <p class="note">{`另有 ${site.agenciesWithoutRegion.length} 个机关的地区未能确定，见「机关」页。`}</p> : null}
         </section>
       </div>
-      <section aria-labelledby="charts">
-        <h2 id="charts">历年申请</h2>
-        <div class="charts">
-          {home.charts.map((c) => (
-            <Chart spec={c} />
-          ))}
-        </div>
-      </section>
+      <ChartSection id="charts" heading="历年申请" charts={home.charts} />
       <section aria-labelledby="latest">
         <h2 id="latest">最新报告</h2>
         <ReportList rows={home.latest} caption="最近的报告：年度从新到旧，同一年度按发布日期" />

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** One region: every report of its agencies (and those of the divisions below it), sortable, with charts. */
 import { Layout } from './_includes/layout.tsx';
-import { Chart, ReportList } from './_includes/components.tsx';
+import { ChartSection, ReportList } from './_includes/components.tsx';
 import type { Data } from './_includes/data.ts';
 import type { RegionPage } from '../src/archive/site.ts';
 
@@ -33,14 +33,7 @@ export function render({ region }: PageData) {
         <h2 id="reports">报告</h2>
         <ReportList rows={region.rows} caption={`${region.name}的 ${region.rows.length} 份报告（点击表头排序）`} />
       </section>
-      <section aria-labelledby="charts">
-        <h2 id="charts">历年汇总</h2>
-        <div class="charts">
-          {region.charts.map((c) => (
-            <Chart spec={c} />
-          ))}
-        </div>
-      </section>
+      <ChartSection id="charts" heading="历年汇总" charts={region.charts} />
     </Layout>
   );
 }

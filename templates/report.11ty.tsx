@@ -4,7 +4,7 @@
  * statutory order with their tables and charts, findings next to the cells they concern.
  */
 import { Layout } from './_includes/layout.tsx';
-import { Chart, FindingList, SEVERITY_LABEL, editionLabel } from './_includes/components.tsx';
+import { ChartGroup, FindingList, SEVERITY_LABEL, editionLabel } from './_includes/components.tsx';
 import { LegacyTable, ProactiveTable, RequestsTable, ReviewLitigationTable } from './_includes/tables.tsx';
 import { renderNarrative } from '../src/render/narrative.ts';
 import type { Data } from './_includes/data.ts';
@@ -127,13 +127,7 @@ export function render({ entry }: PageData) {
                 <FindingList findings={entry.findings.filter((f) => f.place === place)} heading="这张表的数据问题" />
               </>
             ))}
-            {s.charts.length ? (
-              <div class="charts">
-                {s.charts.map((c) => (
-                  <Chart spec={c} />
-                ))}
-              </div>
-            ) : null}
+            <ChartGroup charts={s.charts} />
           </section>
         ))}
         <section id="quality" aria-labelledby="quality-h">

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
 /** One year: every report of that year, sortable, with aggregate charts. */
 import { Layout } from './_includes/layout.tsx';
-import { Chart, ReportList } from './_includes/components.tsx';
+import { ChartSection, ReportList } from './_includes/components.tsx';
 import type { Data } from './_includes/data.ts';
 import type { YearPage } from '../src/archive/site.ts';
 
@@ -21,14 +21,7 @@ export function render({ year }: PageData) {
         {year.next ? <a href={year.next.href} rel="next">{`${year.next.text} →`}</a> : <span>没有更晚的年度</span>}
       </nav>
       <ReportList rows={year.rows} caption={`${year.year} 年度的 ${year.rows.length} 份报告（点击表头排序）`} showYear={false} />
-      <section aria-labelledby="charts">
-        <h2 id="charts">汇总</h2>
-        <div class="charts">
-          {year.charts.map((c) => (
-            <Chart spec={c} />
-          ))}
-        </div>
-      </section>
+      <ChartSection id="charts" heading="汇总" charts={year.charts} />
     </Layout>
   );
 }

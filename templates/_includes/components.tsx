@@ -53,6 +53,28 @@ export function Chart({ spec }: { spec: ChartSpec }) {
   );
 }
 
+/** Charts side by side (one column on a phone); nothing when there are none. */
+export function ChartGroup({ charts }: { charts: ChartSpec[] }) {
+  if (!charts.length) return null;
+  return (
+    <div class="charts">
+      {charts.map((c) => (
+        <Chart spec={c} />
+      ))}
+    </div>
+  );
+}
+
+/** A section of charts under its own heading. */
+export function ChartSection({ id, heading, charts }: { id: string; heading: string; charts: ChartSpec[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <ChartGroup charts={charts} />
+    </section>
+  );
+}
+
 /** A list of reports; with `sortable`, public/assets/sort.js lets readers sort by any column. */
 export function ReportList({ rows, caption, showYear = true, showAgency = true }: { rows: ReportRow[]; caption: string; showYear?: boolean; showAgency?: boolean }) {
   return (
@@ -69,18 +91,11 @@ export function ReportList({ rows, caption, showYear = true, showAgency = true }
             ) : null}
             <th scope="col">地区</th>
             <th scope="col">表格版本</th>
-            <th scope="col" data-type="number">
-              新收申请
-            </th>
-            <th scope="col" data-type="number">
-              予以公开
-            </th>
-            <th scope="col" data-type="number">
-              行政复议
-            </th>
-            <th scope="col" data-type="number">
-              数据问题
-            </th>
+            {['新收申请', '予以公开', '行政复议', '数据问题'].map((label) => (
+              <th scope="col" data-type="number">
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -98,15 +113,11 @@ export function ReportList({ rows, caption, showYear = true, showAgency = true }
               ) : null}
               <td>{r.region || '—'}</td>
               <td>{editionLabel(r.edition)}</td>
-              <td class="num" data-value={blank(r.received)}>
-                {blank(r.received)}
-              </td>
-              <td class="num" data-value={blank(r.granted)}>
-                {blank(r.granted)}
-              </td>
-              <td class="num" data-value={blank(r.reviews)}>
-                {blank(r.reviews)}
-              </td>
+              {[r.received, r.granted, r.reviews].map((v) => (
+                <td class="num" data-value={blank(v)}>
+                  {blank(v)}
+                </td>
+              ))}
               <td class="num" data-value={String(r.errors * 1000 + r.warnings)}>
                 {r.errors || r.warnings ? `${r.errors} 错误 · ${r.warnings} 警告` : '无'}
               </td>
