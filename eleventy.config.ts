@@ -47,7 +47,6 @@ interface EleventyConfig {
   addTransform(name: string, fn: (this: { page: { outputPath: string | false } }, content: string) => string): unknown;
   addPlugin(plugin: unknown, options?: unknown): unknown;
   setQuietMode(quiet: boolean): unknown;
-  setServerOptions(options: Record<string, unknown>): unknown;
 }
 
 export default function (eleventyConfig: EleventyConfig) {

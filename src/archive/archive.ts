@@ -42,8 +42,6 @@ export interface Archive {
   reports: Report[];
 }
 
-/** Permanent URL of a report page: /agencies/<slug>/<year>/. */
-/** Code-point order: the same on every machine, unlike localeCompare (byte-identical output). */
 /** Group values by key, in input order (push, not copy: archives hold many thousand reports). */
 export function groupBy<K, V>(values: Iterable<V>, keysOf: (v: V) => readonly K[]): Map<K, V[]> {
   const out = new Map<K, V[]>();
@@ -56,6 +54,7 @@ export function groupBy<K, V>(values: Iterable<V>, keysOf: (v: V) => readonly K[
   return out;
 }
 
+/** Code-point order: the same on every machine, unlike localeCompare (byte-identical output). */
 export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -65,6 +64,7 @@ export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0
 export const ancestorCode = (code: string, depth: number, pathLength: number) =>
   depth === pathLength - 1 ? code : depth === 0 ? `${code.slice(0, 2)}0000` : `${code.slice(0, 4)}00`;
 
+/** Permanent URL of a report page: /agencies/<slug>/<year>/. */
 export const reportUrl = (r: Report) => `/agencies/${r.agency.slug}/${r.year ?? 'unknown'}/`;
 
 const received = (r: Report) => requestsReceived(r).value;
@@ -78,8 +78,10 @@ export function buildArchive(input: readonly Report[]): Archive & { duplicates: 
   // A report whose agency or year could not be determined has no permanent URL to live at;
   // it stays out of the site (and out of others' places) until a sidecar names them.
   const unplaced = input.filter((r) => r.provenance['agency'] === 'none' || r.year === null);
+  const left = new Set(unplaced);
   const sorted = input
-    .filter((r) => !unplaced.includes(r)).sort((a, b) => byCodePoint(a.agency.slug, b.agency.slug) || (a.year ?? 0) - (b.year ?? 0) || byCodePoint(a.source.path, b.source.path));
+    .filter((r) => !left.has(r))
+    .sort((a, b) => byCodePoint(a.agency.slug, b.agency.slug) || (a.year ?? 0) - (b.year ?? 0) || byCodePoint(a.source.path, b.source.path));
   const seen = new Set<string>();
   const reports: Report[] = [];
   const duplicates: Report[] = [];
@@ -109,6 +111,8 @@ export function buildArchive(input: readonly Report[]): Archive & { duplicates: 
   const years = [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, rs]) => ({ year, reportCount: rs.length, received: sumKnown(rs.map(received)) }));
 
   const roots: RegionNode[] = [];
+  // Agencies already counted at a node (a Set beside the node's ordered list, so the tree stays linear).
+  const counted = new Map<RegionNode, Set<string>>();
   for (const r of reports) {
     const region = r.agency.region;
     if (!region) continue;
@@ -122,7 +126,11 @@ export function buildArchive(input: readonly Report[]): Archive & { duplicates: 
         level.sort((a, b) => byCodePoint(a.code, b.code));
       }
       node.reportCount++;
-      if (!node.agencies.includes(r.agency.slug)) node.agencies.push(r.agency.slug);
+      const slugs = counted.get(node) ?? counted.set(node, new Set()).get(node)!;
+      if (!slugs.has(r.agency.slug)) {
+        slugs.add(r.agency.slug);
+        node.agencies.push(r.agency.slug);
+      }
       level = node.children;
     });
   }
