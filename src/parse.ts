@@ -4,18 +4,19 @@
  * whatever it cannot read becomes an error finding, so one bad file never costs another.
  */
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
-import { pinyin } from 'pinyin-pro';
 import { z } from 'zod';
 import { decode, type SourceLine } from './read/decode.ts';
 import { findSections, type SectionSpan } from './segment/sections.ts';
-import { canonicalAgencyName, detectEdition, findDocumentNumber, findPublishedOn, findStatedYear, findTitle } from './extract/metadata.ts';
-import { regionByCode, resolveRegion } from './extract/region.ts';
+import { detectEdition, findDocumentNumber, findPublishedOn } from './extract/metadata.ts';
+import { identify } from './extract/identity/identify.ts';
+import { agencySlug } from './extract/identity/names.ts';
+import { isTraditional, toSimplified } from './read/script.ts';
 import { extractLegacyStats, extractProactive, extractRequests, extractReviewLitigation, type Extracted } from './extract/tables.ts';
 import { toBlocks } from './extract/blocks.ts';
 import { validate } from './validate/rules.ts';
 import { SECTION_KEYS, SECTIONS, type SectionKey } from './model/labels.ts';
-import { Report, type Finding, type Region, type Section, type Tables } from './model/report.ts';
+import { Report, type Section, type Tables } from './model/report.ts';
+import { finding, type Finding } from './model/findings.ts';
 
 /** The optional `<report file>.meta.yaml`: every field overrides what the text says. */
 export const Sidecar = z
@@ -37,34 +38,8 @@ export interface ParseInput {
   sidecar?: unknown;
 }
 
-/** ASCII slug: toneless pinyin of the canonical name, letters and digits only. */
-export function slugOf(name: string): string {
-  const s = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .join('')
-    .toLowerCase()
-    .replace(/ü/g, 'v')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s || 'unknown';
-}
-
-/** Agency and year from a file name such as 「海淀区人民政府-2020.txt」. */
-export function identityFromFileName(path: string): { agency: string | null; year: number | null } {
-  const stem = basename(path).replace(/\.[^.]+$/, '');
-  const m = /^(.*?)[-_\s]*((?:19|20)\d{2})年?(?:度)?(?:[-_].*)?$/u.exec(stem);
-  if (!m) return { agency: null, year: null };
-  const agency = m[1]!.replace(/[-_\s]+$/, '');
-  return { agency: /[\u4e00-\u9fa5]/.test(agency) ? agency : null, year: Number(m[2]) };
-}
-
-const f = (code: string, severity: Finding['severity'], message: string, path: Finding['path'] = [], line: number | null = null): Finding => ({
-  code,
-  severity,
-  message,
-  path,
-  line,
-  column: null,
-});
+export { slugOf } from './extract/identity/names.ts';
+export { identityFromFileName } from './extract/identity/identify.ts';
 
 function buildSections(lines: readonly SourceLine[], spans: SectionSpan[], consumed: ReadonlySet<number>): Report['sections'] {
   const out = Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Record<SectionKey, Section | null>;
@@ -85,7 +60,7 @@ function buildSections(lines: readonly SourceLine[], spans: SectionSpan[], consu
 function parseUnsafe(input: ParseInput): Report {
   const findings: Finding[] = [];
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const { encoding, lines } = decode(input.bytes);
+  const { encoding, lines: source } = decode(input.bytes);
 
   let sidecar: Sidecar = {};
   if (input.sidecar !== undefined && input.sidecar !== null) {
@@ -93,67 +68,19 @@ function parseUnsafe(input: ParseInput): Report {
     if (parsed.success) sidecar = parsed.data;
     else
       findings.push(
-        f('sidecar-invalid', 'error', `附加元数据文件（${input.path}.meta.yaml）无法使用：${parsed.error.issues.map((i) => `${i.path.join('.') || '（整体）'}：${i.message}`).join('；')}。可用字段为 agency、year、region（六位区划代码）、sourceUrl、publishedOn（YYYY-MM-DD）。`),
+        finding('sidecar-invalid', 'error', `附加元数据文件（${input.path}.meta.yaml）无法使用：${parsed.error.issues.map((i) => `${i.path.join('.') || '（整体）'}：${i.message}`).join('；')}。可用字段为 agency、year、region（六位区划代码）、sourceUrl、publishedOn（YYYY-MM-DD）。`),
       );
   }
 
-  if (lines.every((l) => l.text.trim() === '')) findings.push(f('empty', 'error', `文件 ${input.path} 没有可读的文字内容。`));
+  if (source.every((l) => l.text.trim() === '')) findings.push(finding('empty', 'error', `文件 ${input.path} 没有可读的文字内容。`));
 
-  // segment
+  // Traditional-script copies are matched in Simplified; the narrative keeps what the agency wrote.
+  const lines = isTraditional(source) ? toSimplified(source) : source;
   const edition = detectEdition(lines);
-  const spans = findSections(lines);
-  const title = findTitle(lines);
-  const fromName = identityFromFileName(input.path);
-  const provenance: Report['provenance'] = {};
-
-  // identity: sidecar > text > file name
-  let agencyName: string | null = null;
-  if (sidecar.agency) [agencyName, provenance['agency']] = [sidecar.agency, 'sidecar'];
-  else if (title?.agency) [agencyName, provenance['agency']] = [title.agency, 'text'];
-  else if (fromName.agency) {
-    [agencyName, provenance['agency']] = [fromName.agency, 'filename'];
-    findings.push(f('agency-from-filename', 'info', `正文未写明发布机关，机关名称「${fromName.agency}」取自文件名。`, ['agency', 'name']));
-  } else {
-    provenance['agency'] = 'none';
-    findings.push(f('agency-unknown', 'error', `无法确定发布机关：正文没有「××${'年'}政府信息公开工作年度报告」式的标题，文件名也未写明机关。请添加 ${input.path}.meta.yaml，写明 agency。`, ['agency', 'name']));
-  }
-
-  let year: number | null = null;
-  const stated = findStatedYear(lines);
-  if (sidecar.year) [year, provenance['year']] = [sidecar.year, 'sidecar'];
-  else if (title) [year, provenance['year']] = [title.year, 'text'];
-  else if (stated) [year, provenance['year']] = [stated.year, 'text'];
-  else if (fromName.year) {
-    [year, provenance['year']] = [fromName.year, 'filename'];
-    findings.push(f('year-from-filename', 'info', `正文未写明报告年度，年度 ${fromName.year} 取自文件名。`, ['year']));
-  } else {
-    provenance['year'] = 'none';
-    findings.push(f('year-unknown', 'error', `无法确定报告年度：正文标题与统计时限均未写明年度。请添加 ${input.path}.meta.yaml，写明 year。`, ['year']));
-  }
-  if (title && stated && stated.year !== title.year) {
-    findings.push(f('year-conflict', 'warning', `标题年度为 ${title.year}，但第${stated.line}行所述统计时限为 ${stated.year} 年。`, ['year'], stated.line));
-  }
-
-  const canonical = agencyName ? canonicalAgencyName(agencyName) : '未知机关';
-  const aliases = [...new Set([agencyName, title?.agency].filter((a): a is string => !!a).map((a) => a.replace(/\s+/g, '')))].filter((a) => a !== canonical);
-
-  const fullText = lines.map((l) => l.text).join('\n');
-  let region: Region | null = null;
-  if (sidecar.region !== undefined) {
-    const code = String(sidecar.region);
-    region = regionByCode(code);
-    provenance['region'] = 'sidecar';
-    if (!region) findings.push(f('region-code-unknown', 'error', `附加元数据中的区划代码 ${code} 不在 GB/T 2260 区划表中。`, ['agency', 'region']));
-  } else if (agencyName) {
-    const r = resolveRegion(canonical, fullText);
-    region = r.region;
-    provenance['region'] = region ? 'text' : 'none';
-    if (r.ambiguous.length) {
-      findings.push(f('region-ambiguous', 'warning', `机关名称中的地名对应多个行政区划（${r.ambiguous.map((a) => `${a.path.join('')} ${a.code}`).join('、')}），正文未给出足以区分的上级地名。请在 ${input.path}.meta.yaml 中写明 region。`, ['agency', 'region']));
-    } else if (!region) {
-      findings.push(f('region-unknown', 'warning', `无法从机关名称「${canonical}」确定所属行政区划。请在 ${input.path}.meta.yaml 中写明 region（六位区划代码）。`, ['agency', 'region']));
-    }
-  } else provenance['region'] = 'none';
+  const spans = findSections(lines, source);
+  const id = identify({ lines, path: input.path, sidecar: { agency: sidecar.agency, year: sidecar.year, region: sidecar.region } });
+  findings.push(...id.findings);
+  const canonical = id.agency ?? '未知机关';
 
   // extract tables, each within its section (or the whole text when sections are missing)
   const span = (key: SectionKey) => spans.find((s) => s.key === key);
@@ -176,34 +103,36 @@ function parseUnsafe(input: ParseInput): Report {
     tables.proactive = take(extractProactive(lines, rangeOf('proactive'), edition));
     tables.requests = take(extractRequests(lines, rangeOf('requests'), edition));
     tables.reviewLitigation = take(extractReviewLitigation(lines, rangeOf('reviewLitigation')));
-    if (!tables.proactive) findings.push(f('table-missing', 'error', '未找到表二「主动公开政府信息情况」（以「第二十条第（一）项」开头的表格）。', ['tables', 'proactive']));
-    if (!tables.requests) findings.push(f('table-missing', 'error', '未找到表三「收到和处理政府信息公开申请情况」（含「申请人情况」表头的表格）。', ['tables', 'requests']));
-    if (!tables.reviewLitigation) findings.push(f('table-missing', 'error', '未找到表四「政府信息公开行政复议、行政诉讼情况」（含「结果维持」表头的表格）。', ['tables', 'reviewLitigation']));
+    if (!tables.proactive) findings.push(finding('table-missing', 'error', '未找到表二「主动公开政府信息情况」（以「第二十条第（一）项」开头的表格）。', ['tables', 'proactive']));
+    if (!tables.requests) findings.push(finding('table-missing', 'error', '未找到表三「收到和处理政府信息公开申请情况」（含「申请人情况」表头的表格）。', ['tables', 'requests']));
+    if (!tables.reviewLitigation) findings.push(finding('table-missing', 'error', '未找到表四「政府信息公开行政复议、行政诉讼情况」（含「结果维持」表头的表格）。', ['tables', 'reviewLitigation']));
   }
 
   for (const key of SECTION_KEYS) {
     if (!span(key) && edition !== 'legacy') {
       const title = SECTIONS.find((s) => s.key === key)!.canonical;
-      findings.push(f('section-missing', 'warning', `未找到第${'一二三四五六'[SECTION_KEYS.indexOf(key)]}部分「${title}」。`, ['sections', key]));
+      findings.push(finding('section-missing', 'warning', `未找到第${'一二三四五六'[SECTION_KEYS.indexOf(key)]}部分「${title}」。`, ['sections', key]));
     }
   }
-  if (edition === 'legacy' && spans.length === 0) findings.push(f('section-missing', 'warning', '未找到任何以「一、」「二、」编号的部分标题。', ['sections']));
+  if (edition === 'legacy' && spans.length === 0) findings.push(finding('section-missing', 'warning', '未找到任何以「一、」「二、」编号的部分标题。', ['sections']));
 
-  const sections = buildSections(lines, spans, consumed);
+  const sections = buildSections(source, spans, consumed);
+  const slug = id.agency ? agencySlug(id.agency, id.region) : 'unknown';
   const report: Report = {
-    id: `${slugOf(canonical)}/${year ?? 'unknown'}`,
-    agency: { name: canonical, aliases, slug: slugOf(canonical), region },
-    year,
+    id: `${slug}/${id.year ?? 'unknown'}`,
+    agency: { name: canonical, aliases: id.aliases, slug, region: id.region },
+    year: id.year,
     edition,
-    title: title?.title ?? null,
-    documentNumber: findDocumentNumber(lines, title ? lines.findIndex((l) => l.line === title.line) : 30),
+    title: id.title,
+    documentNumber: findDocumentNumber(lines, id.titleLine ? lines.findIndex((l) => l.line === id.titleLine) : 30) ?? id.pageFields.find((p) => /文号|发文字号/.test(p.label) && /\d/.test(p.value))?.value ?? null,
     publishedOn: sidecar.publishedOn
       ? sidecar.publishedOn instanceof Date
         ? sidecar.publishedOn.toISOString().slice(0, 10)
         : sidecar.publishedOn
-      : findPublishedOn(lines),
+      : (findPublishedOn(lines) ?? id.pageDate),
     source: { path: input.path, sha256, url: sidecar.sourceUrl ?? null, encoding },
-    provenance,
+    provenance: id.provenance,
+    identity: { agency: id.evidence.agency, year: id.evidence.year, candidates: id.evidence.candidates, pageFields: id.pageFields },
     sections,
     tables,
     findings,
@@ -218,9 +147,9 @@ export function parseReport(input: ParseInput): Report {
     const report = parseUnsafe(input);
     const check = Report.safeParse(report);
     if (check.success) return check.data;
-    return { ...report, findings: [...report.findings, f('internal-schema', 'error', `解析结果不符合数据模型：${check.error.issues[0]?.path.join('.')} ${check.error.issues[0]?.message}。这是 nianbao 的缺陷，请报告。`)] };
+    return { ...report, findings: [...report.findings, finding('internal-schema', 'error', `解析结果不符合数据模型：${check.error.issues[0]?.path.join('.')} ${check.error.issues[0]?.message}。这是 nianbao 的缺陷，请报告。`)] };
   } catch (err) {
-    return emptyReport(input, f('internal-error', 'error', `解析 ${input.path} 时出现内部错误（${err instanceof Error ? err.message : String(err)}）。这是 nianbao 的缺陷，请报告；其他报告不受影响。`));
+    return emptyReport(input, finding('internal-error', 'error', `解析 ${input.path} 时出现内部错误（${err instanceof Error ? err.message : String(err)}）。这是 nianbao 的缺陷，请报告；其他报告不受影响。`));
   }
 }
 
@@ -235,6 +164,7 @@ function emptyReport(input: ParseInput, finding: Finding): Report {
     publishedOn: null,
     source: { path: input.path, sha256: createHash('sha256').update(input.bytes).digest('hex'), url: null, encoding: 'unknown' },
     provenance: {},
+    identity: { agency: null, year: null, candidates: [], pageFields: [] },
     sections: Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Report['sections'],
     tables: { proactive: null, requests: null, reviewLitigation: null, legacyStats: null, literals: {}, lines: {} },
     findings: [finding],

@@ -103,8 +103,20 @@ test('encodings: GB18030, UTF-16 with BOM and CRLF decode to the same lines', ()
   assert.deepEqual(le.lines.map((l) => l.text), utf8);
 });
 
-test('no title: agency and year from the file name, with info findings saying so', () => {
+test('no title: agency and year from the first sentence (「2021 年，凤泉区政府…」), with info findings saying the evidence is weak', () => {
   const body = sampleText('凤泉区').replace('凤泉区人民政府 2021 年政府信息公开工作年度报告', '');
+  const r = parseText(body, 'report.txt');
+  assert.equal(r.agency.name, '凤泉区人民政府');
+  assert.equal(r.year, 2021);
+  assert.deepEqual(r.provenance, { agency: 'text', year: 'text', region: 'text' });
+  assert.deepEqual([r.identity.agency?.source, r.identity.agency?.line, r.identity.year?.source], ['body', 9, 'body']);
+  assert.deepEqual(codes(r), ['agency-weak', 'year-weak']);
+});
+
+test('no title and nothing in the text: agency and year from the file name, with info findings saying so', () => {
+  const body = sampleText('凤泉区')
+    .replace('凤泉区人民政府 2021 年政府信息公开工作年度报告', '')
+    .replace('2021 年，凤泉区政府严格按照', '本年度，本机关严格按照');
   const r = parseText(body, '凤泉区人民政府-2021.txt');
   assert.equal(r.agency.name, '凤泉区人民政府');
   assert.equal(r.year, 2021);

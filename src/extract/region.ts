@@ -13,7 +13,7 @@ interface LevelNode {
   children?: LevelNode[];
 }
 
-interface Division {
+export interface Division {
   code: string;
   name: string;
   path: string[];
@@ -48,6 +48,37 @@ const toRegion = (d: Division): Region => ({ code: d.code, name: d.name, path: d
 /** Short form of a division name for mentions in text: 泉州市 → 泉州, 福建省 → 福建. */
 const shortName = (name: string) => (name.length > 2 ? name.replace(/(省|市|自治区|自治州|地区|盟|区|县)$/u, '') : name);
 
+/** Every division of that exact name (鼓楼区 → four). */
+export function divisionsNamed(name: string): readonly Division[] {
+  return load().index.get(name) ?? [];
+}
+
+/** The longest division name that `s` starts with (泉州市鲤城区… → 泉州市), or null. */
+export function leadingDivision(s: string): string | null {
+  const { index } = load();
+  for (let k = Math.min(s.length, 10); k >= 2; k--) if (index.has(s.slice(0, k))) return s.slice(0, k);
+  return null;
+}
+
+/** Whether a division named `ancestor` lies on the path of some division named `name`. */
+export function isWithin(name: string, ancestor: string): boolean {
+  return divisionsNamed(name).some((d) => d.path.slice(0, -1).includes(ancestor));
+}
+
+/**
+ * The division a report's folders name (reports/福建省/泉州市/鲤城区/…): folder names are matched
+ * as division names, each below the one before; the deepest that fits wins.
+ */
+export function regionFromFolders(folders: readonly string[]): Region | null {
+  let found: Division | null = null;
+  for (const folder of folders) {
+    const next = divisionsNamed(folder).filter((d) => !found || d.path.slice(0, -1).includes(found.name));
+    if (next.length === 1) found = next[0]!;
+    else if (next.length > 1 && found) found = next[0]!;
+  }
+  return found ? toRegion(found) : null;
+}
+
 export function regionByCode(code: string): Region | null {
   const d = load().byCode.get(code);
   return d ? toRegion(d) : null;
@@ -70,6 +101,11 @@ export function resolveRegion(agency: string, context: string): RegionResult {
     if (name.length >= 2 && agency.includes(name)) hits.push(...divisions);
   }
   // 「城区」 is a division too: a name inside a longer matched name (鲤城区) is not a hit of its own.
+  // 「宝鸡高新区」: a name may start with a division's short form (宝鸡 for 宝鸡市).
+  if (hits.length === 0) {
+    for (let k = Math.min(4, agency.length - 1); k >= 2 && hits.length === 0; k--)
+      for (const suffix of ['市', '县', '区', '省']) hits.push(...(index.get(agency.slice(0, k) + suffix) ?? []));
+  }
   const names = new Set(hits.map((d) => d.name));
   const kept = hits.filter((d) => ![...names].some((n) => n !== d.name && n.includes(d.name)));
   if (kept.length === 0) return { region: null, ambiguous: [] };

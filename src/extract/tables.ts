@@ -16,6 +16,7 @@ import {
   type RowLabel,
 } from '../model/labels.ts';
 import type { Cell, Finding, LegacyStat, Tables } from '../model/report.ts';
+import { finding } from '../model/findings.ts';
 
 export interface Extracted<T> {
   value: T;
@@ -28,9 +29,6 @@ export interface Extracted<T> {
 
 type Range = { start: number; end: number };
 
-function finding(code: string, severity: Finding['severity'], message: string, path: Finding['path'], line: number | null, column: number | null = null): Finding {
-  return { code, severity, message, path, line, column };
-}
 
 /** Index of the first line in `range` whose text, spaces removed, matches `re`; -1 if none. */
 function findLine(lines: readonly SourceLine[], range: Range, re: RegExp): number {

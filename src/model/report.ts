@@ -5,21 +5,12 @@
  */
 import { z } from 'zod';
 import { SECTION_KEYS } from './labels.ts';
+import { Finding } from './findings.ts';
 
 /** A table cell: a number, or null where the cell was blank, a dash, 「/」 or 「无」. */
 export const Cell = z.number().nullable().describe('A table cell; null where the report left it blank or wrote a dash, 「/」 or 「无」');
 
-export const Severity = z.enum(['error', 'warning', 'info']);
-
-/** A finding, modelled on vfile-message: a rule id, a place and a reason a reader understands. */
-export const Finding = z.object({
-  code: z.string().describe('Stable rule id, e.g. "requests-balance"'),
-  severity: Severity,
-  message: z.string().describe('Explanation in Chinese, for readers'),
-  path: z.array(z.union([z.string(), z.number()])).describe('Where in the model the finding points, e.g. ["tables","requests","rows","total","naturalPerson"]'),
-  line: z.number().int().positive().nullable().describe('1-based line in the source text, when known'),
-  column: z.number().int().positive().nullable().describe('1-based column in the source text, when known'),
-});
+export { Finding, Severity, FindingCode } from './findings.ts';
 
 export const Region = z.object({
   code: z.string().regex(/^\d{6}$/).describe('GB/T 2260 division code'),
@@ -108,6 +99,26 @@ export const Tables = z.object({
 
 export const Edition = z.enum(['legacy', '2019', '2021']);
 
+export const EvidenceSource = z
+  .enum(['title', 'header', 'body', 'period', 'heading', 'page-field', 'filename', 'folder', 'sidecar', 'registry'])
+  .describe('title: the report\'s title (or the line above it); header: a red header 「…文件」 or the name on the line above the title; body: a sentence of the first paragraphs (「本报告由…编制」, 「2021年，…」, 「现公布…」); period: the reporting period (统计期限); heading: a heading that is only a year; page-field: a portal page field (发布机构); filename, folder, sidecar, registry: outside the text');
+
+export const Evidence = z.object({
+  field: z.enum(['agency', 'year']),
+  value: z.union([z.string(), z.number()]).describe('The agency as written (short forms written out, place added from the text) or the year'),
+  source: EvidenceSource,
+  weight: z.number().int().describe('How much this kind of evidence counts; a value scores the best weight of each source, summed'),
+  line: z.number().int().positive().nullable(),
+  text: z.string().describe('What the source said'),
+});
+
+export const Identity = z.object({
+  agency: Evidence.nullable().describe('The evidence the agency rests on'),
+  year: Evidence.nullable().describe('The evidence the year rests on'),
+  candidates: z.array(Evidence).describe('Every piece of identity evidence found, in reading order'),
+  pageFields: z.array(z.object({ label: z.string(), value: z.string(), line: z.number().int().positive() })).describe('A portal page\'s fields around the report (索引号, 发布机构, 发文日期, 文号, …) as found'),
+});
+
 export const Report = z.object({
   id: z.string().describe('"<agency slug>/<year>"'),
   agency: Agency,
@@ -117,15 +128,17 @@ export const Report = z.object({
   documentNumber: z.string().nullable().describe('文件号 such as 泉鲤行政管〔2022〕1号'),
   publishedOn: z.string().nullable().describe('ISO date the report was signed or published'),
   source: z.object({ path: z.string(), sha256: z.string(), url: z.string().nullable(), encoding: z.string() }),
-  provenance: z.record(z.string(), z.enum(['text', 'sidecar', 'filename', 'none'])).describe('Where each identity field came from'),
+  provenance: z.record(z.string(), z.enum(['text', 'sidecar', 'filename', 'folder', 'registry', 'none'])).describe('Where each identity field came from (agency, year, region)'),
+  identity: Identity.describe('How the agency and year were decided'),
   sections: z.object(Object.fromEntries(SECTION_KEYS.map((k) => [k, Section.nullable()])) as Record<(typeof SECTION_KEYS)[number], z.ZodNullable<typeof Section>>),
   tables: Tables,
   findings: z.array(Finding),
 });
 
 export type Cell = z.infer<typeof Cell>;
-export type Finding = z.infer<typeof Finding>;
-export type Severity = z.infer<typeof Severity>;
+export type Evidence = z.infer<typeof Evidence>;
+export type EvidenceSource = z.infer<typeof EvidenceSource>;
+export type Identity = z.infer<typeof Identity>;
 export type Region = z.infer<typeof Region>;
 export type Agency = z.infer<typeof Agency>;
 export type Block = z.infer<typeof Block>;

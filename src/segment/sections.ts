@@ -31,7 +31,11 @@ export function sectionKeyOf(title: string): SectionKey | null {
   return null;
 }
 
-export function findSections(lines: readonly SourceLine[]): SectionSpan[] {
+/**
+ * The sections of a report. `printed` are the lines as the agency wrote them (a Traditional-script
+ * report is matched in Simplified), from which titles are taken; index for index the same lines.
+ */
+export function findSections(lines: readonly SourceLine[], printed: readonly SourceLine[] = lines): SectionSpan[] {
   const heads: { key: SectionKey; title: string; marker: string; index: number; n: number }[] = [];
   let last = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -45,7 +49,7 @@ export function findSections(lines: readonly SourceLine[]): SectionSpan[] {
     if (n <= last) continue;
     const key = sectionKeyOf(title);
     if (!key) continue;
-    heads.push({ key, title: text.trim().replace(/^[一二三四五六七八九十]{1,2}\s*[、.．]\s*/u, '').replace(/[。：:]$/, ''), marker: m[1]! + '、', index: i, n });
+    heads.push({ key, title: printed[i]!.text.trim().replace(/^[一二三四五六七八九十]{1,2}\s*[、.．]\s*/u, '').replace(/[。：:]$/, ''), marker: m[1]! + '、', index: i, n });
     last = n;
   }
   const spans: SectionSpan[] = [];

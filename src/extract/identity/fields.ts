@@ -1,0 +1,53 @@
+/**
+ * identity: a portal page's own fields around the report (索引号, 发布机构, 发文日期, 文号, 主题分类 …),
+ * one per line, several on a line, or as a `|`/tab field table. They are kept as metadata with
+ * their line; 发布机构 is evidence of the agency (often the portal owner's office, so it weighs little).
+ */
+import type { SourceLine } from '../../read/decode.ts';
+import { toHalfWidth } from '../../read/text.ts';
+import { compact } from './opening.ts';
+
+export interface PageField {
+  label: string;
+  value: string;
+  line: number;
+}
+
+const LABELS = [
+  '索引号', '信息索引号', '发布机构', '发文机关', '发文单位', '发布单位', '公开主体', '信息来源', '来源', '发文日期', '成文日期', '发布日期',
+  '发布时间', '公开日期', '生成日期', '文号', '发文字号', '主题分类', '体裁分类', '组配分类', '主题词', '公开方式', '公开范围', '有效性', '标题', '名称',
+];
+const LABEL_WORDS = [...LABELS].sort((a, b) => b.length - a.length).join('|');
+/** A label with a colon anywhere (flattened pages glue it to what came before); without one, only after a space or a cell border. */
+const LABEL = new RegExp(`(?:${LABEL_WORDS})\\s*[:：]\\s*|(?:^|(?<=[\\s|]))(?:${LABEL_WORDS})\\s*(?:[|\\t]|(?=\\s))`, 'gu');
+
+/** Labels whose value names the publishing body. */
+export const PUBLISHER_LABELS = new Set(['发布机构', '发文机关', '发文单位', '发布单位', '公开主体', '信息来源', '来源']);
+/** Labels whose value is the page's date. */
+export const DATE_LABELS = new Set(['发文日期', '成文日期', '发布日期', '发布时间', '公开日期', '生成日期']);
+
+/** The page fields in the first lines (before the report's first section). */
+export function findPageFields(lines: readonly SourceLine[], limit = 80): PageField[] {
+  const out: PageField[] = [];
+  for (const l of lines.slice(0, limit)) {
+    const text = toHalfWidth(l.text).replace(/\u3000/g, ' ');
+    if (text.length > 300) continue;
+    const hits = [...text.matchAll(LABEL)];
+    hits.forEach((h, k) => {
+      const label = h[0].replace(/[\s:：|]+$/u, '');
+      const end = k + 1 < hits.length ? hits[k + 1]!.index : text.length;
+      const value = compact(text.slice(h.index + h[0].length, end).replace(/[|]/g, ' ')).replace(/\t.*$/u, '');
+      if (value && !LABELS.includes(value)) out.push({ label, value, line: l.line });
+    });
+  }
+  return out;
+}
+
+/** A page date such as 2022-01-20, 2022/1/20 or 2022年1月20日 as ISO, or null. */
+export function isoDate(value: string): string | null {
+  const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/u.exec(value);
+  if (!m) return null;
+  const [month, day] = [Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

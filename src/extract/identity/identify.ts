@@ -1,0 +1,256 @@
+/**
+ * identity: who reports, for which year, and where — decided by weighing every piece of evidence
+ * (title, red header, first sentences, reporting period, page fields, sidecar, folder, file name)
+ * instead of taking the first match. Each value keeps where it came from; weak or conflicting
+ * evidence becomes a finding, and no evidence leaves the value unknown rather than guessed.
+ */
+import { basename, dirname } from 'node:path';
+import type { SourceLine } from '../../read/decode.ts';
+import type { Evidence, EvidenceSource, Finding, Region } from '../../model/report.ts';
+import { finding } from '../../model/findings.ts';
+import { compact, readOpening, type Opening } from './opening.ts';
+import { findTitles, type TitleFound } from './title.ts';
+import { findStatements } from './statements.ts';
+import { findPageFields, isoDate, PUBLISHER_LABELS, DATE_LABELS, type PageField } from './fields.ts';
+import { agencyKey, expandName, isAgencyName, isPlaceOnly, nameAtEnd } from './names.ts';
+import { withPlace } from './place.ts';
+import { regionByCode, regionFromFolders, resolveRegion } from '../region.ts';
+
+/** How much each kind of evidence weighs. A value's score sums the best of each source. */
+export const WEIGHTS: Record<EvidenceSource, number> = {
+  sidecar: 1000,
+  title: 100,
+  period: 90,
+  header: 80,
+  body: 70,
+  heading: 60,
+  'page-field': 40,
+  filename: 20,
+  folder: 0,
+  registry: 0,
+};
+
+/** Evidence strong enough that a disagreeing value is worth a warning. */
+const CONFLICT_WEIGHT = 70;
+/** Below this, the value rests on weak evidence and an info finding says so. */
+const SOLID_WEIGHT = 80;
+
+export interface IdentityInput {
+  lines: readonly SourceLine[];
+  /** Path relative to the reports folder: folders may name the region, the file name the agency and year. */
+  path: string;
+  sidecar: { agency?: string | undefined; year?: number | undefined; region?: string | number | undefined };
+}
+
+export interface Identity {
+  agency: string | null;
+  aliases: string[];
+  year: number | null;
+  region: Region | null;
+  title: string | null;
+  titleLine: number | null;
+  provenance: Record<string, 'text' | 'sidecar' | 'filename' | 'folder' | 'none'>;
+  evidence: { agency: Evidence | null; year: Evidence | null; candidates: Evidence[] };
+  pageFields: PageField[];
+  pageDate: string | null;
+  findings: Finding[];
+}
+
+/** Agency and year from a file name such as 「海淀区人民政府-2020.txt」. */
+export function identityFromFileName(path: string): { agency: string | null; year: number | null } {
+  const stem = basename(path).replace(/\.[^.]+$/, '');
+  const m = /^(.*?)[-_\s]*((?:19|20)\d{2})年?(?:度)?(?:[-_].*)?$/u.exec(stem);
+  if (!m) return { agency: null, year: null };
+  const agency = m[1]!.replace(/[-_\s]+$/, '');
+  return { agency: /[\u4e00-\u9fa5]/.test(agency) ? agency : null, year: Number(m[2]) };
+}
+
+/**
+ * The title as printed: its source lines with runs of spaces made one (the agency's line above first).
+ * A line that holds more than the title (a flattened page) gives the title as read instead.
+ */
+function printedTitle(lines: readonly SourceLine[], t: TitleFound): string {
+  const raw = (n: number) => lines[n - 1]?.text.trim().replace(/\s+/g, ' ') ?? '';
+  const body = t.lines.map(raw).join('');
+  const text = compact(body).replace(/\t/g, '') === t.title ? body : t.title;
+  return t.agencyLine !== null ? `${raw(t.agencyLine)} ${text}` : text;
+}
+
+function gather(opening: Opening, fields: readonly PageField[], path: string, lines: readonly SourceLine[]): { candidates: Evidence[]; title: { text: string; line: number } | null } {
+  const candidates: Evidence[] = [];
+  const add = (field: Evidence['field'], value: string | number, source: EvidenceSource, line: number | null, text: string) =>
+    candidates.push({ field, value, source, weight: WEIGHTS[source], line, text });
+  const titles = findTitles(opening);
+  const title = titles.find((t) => t.kind === 'title' && t.year !== null) ?? titles.find((t) => t.kind === 'title') ?? null;
+  for (const t of titles) {
+    const source = t.kind === 'title' ? 'title' : 'body';
+    if (t.year !== null) add('year', t.year, source, t.line, t.text);
+    if (t.agency) add('agency', t.agency, t.agencyLine !== null ? 'header' : source, t.agencyLine ?? t.line, t.text);
+  }
+  for (const s of findStatements(opening)) add(s.field, s.value, s.source, s.line, s.text);
+  for (const f of fields) {
+    if (!PUBLISHER_LABELS.has(f.label)) continue;
+    const name = nameAtEnd(f.value) ?? (isAgencyName(expandName(f.value)) ? f.value : null);
+    if (name) add('agency', name, 'page-field', f.line, `${f.label}：${f.value}`);
+  }
+  const fromName = identityFromFileName(path);
+  if (fromName.agency && isAgencyName(expandName(fromName.agency))) add('agency', fromName.agency, 'filename', null, basename(path));
+  if (fromName.year) add('year', fromName.year, 'filename', null, basename(path));
+  return { candidates, title: title ? { text: printedTitle(lines, title), line: title.agencyLine ?? title.line } : null };
+}
+
+/**
+ * One report names its body with and without the place above it (田林街道办事处, 徐汇区田林街道办事处):
+ * each name maps to the fullest form among the report's own names that ends with it after a place.
+ */
+function fullestForms(keys: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const k of keys) {
+    const longer = keys.filter((l) => l.length > k.length && l.endsWith(k) && isPlaceOnly(l.slice(0, l.length - k.length)));
+    out.set(k, longer.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] ?? k);
+  }
+  return out;
+}
+
+interface Ranked {
+  value: string | number;
+  score: number;
+  best: Evidence;
+  all: Evidence[];
+}
+
+/** Group candidates by value; a value scores the best weight of each source, summed. */
+function rank(candidates: readonly Evidence[], keyOf: (e: Evidence) => string | number): Ranked[] {
+  const groups = new Map<string | number, Evidence[]>();
+  for (const c of candidates) {
+    const k = keyOf(c);
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  return [...groups.entries()]
+    .map(([value, all]) => {
+      const bySource = new Map<string, number>();
+      for (const e of all) bySource.set(e.source, Math.max(bySource.get(e.source) ?? 0, e.weight));
+      const best = [...all].sort((a, b) => b.weight - a.weight || (a.line ?? Infinity) - (b.line ?? Infinity))[0]!;
+      return { value, score: [...bySource.values()].reduce((a, b) => a + b, 0), best, all };
+    })
+    .sort((a, b) => b.score - a.score || b.best.weight - a.best.weight || (a.best.line ?? Infinity) - (b.best.line ?? Infinity));
+}
+
+const SOURCE_ZH: Record<EvidenceSource, string> = {
+  title: '标题',
+  period: '统计期限',
+  header: '版头',
+  body: '正文',
+  heading: '年度标题',
+  'page-field': '网页字段',
+  filename: '文件名',
+  folder: '所在文件夹',
+  sidecar: '附加元数据',
+  registry: '机关名录',
+};
+const where = (e: Evidence) => `${SOURCE_ZH[e.source]}${e.line ? `（第${e.line}行）` : ''}`;
+
+export function identify(input: IdentityInput): Identity {
+  const opening = readOpening(input.lines);
+  const pageFields = findPageFields(input.lines);
+  const { candidates: raw, title } = gather(opening, pageFields, input.path, input.lines);
+  const findings: Finding[] = [];
+  const provenance: Identity['provenance'] = {};
+  const folders = dirname(input.path).split(/[\\/]/).filter((s) => s && s !== '.');
+  const folderRegion = regionFromFolders(folders);
+  const context = `${folders.join(' ')}\n${opening.text}`;
+
+  // Short and placeless names (县教科局, 区政府办公室) take their place from a full mention or the context.
+  const candidates = raw.map((c) => (c.field === 'agency' ? { ...c, value: withPlace(String(c.value), opening, folderRegion) } : c));
+  const agencyCandidates = candidates.filter((c) => c.field === 'agency');
+  const fullest = fullestForms(agencyCandidates.map((c) => agencyKey(String(c.value))));
+  const agencies = rank(agencyCandidates, (c) => fullest.get(agencyKey(String(c.value)))!);
+  const years = rank(candidates.filter((c) => c.field === 'year'), (c) => Number(c.value));
+  const stem = input.path;
+
+  // Agency
+  let agency: string | null = null;
+  let agencyEvidence: Evidence | null = null;
+  if (input.sidecar.agency) {
+    agency = input.sidecar.agency.replace(/\s+/g, '');
+    provenance['agency'] = 'sidecar';
+    agencyEvidence = { field: 'agency', value: agency, source: 'sidecar', weight: WEIGHTS.sidecar, line: null, text: `${stem}.meta.yaml` };
+  } else if (agencies[0]) {
+    const top = agencies[0];
+    agency = String(top.value);
+    agencyEvidence = top.best;
+    provenance['agency'] = top.best.source === 'filename' ? 'filename' : 'text';
+    if (top.best.source === 'filename')
+      findings.push(finding('agency-from-filename', 'info', `正文未写明发布机关，机关名称「${agency}」取自文件名。`, ['agency', 'name']));
+    else if (top.best.weight < SOLID_WEIGHT)
+      findings.push(finding('agency-weak', 'info', `报告没有写明机关的标题，发布机关「${agency}」仅依据${where(top.best)}「${top.best.text}」确定。如有误，请在 ${stem}.meta.yaml 中写明 agency，或在 agencies.yaml 中登记该机关。`, ['agency', 'name'], top.best.line));
+    // A body and its office or committee (某中心 / 某中心管委会, 区政府 / 区政府办公室 that compiled the report) are no conflict.
+    const related = (a: string) => a.startsWith(agency!) || agency!.startsWith(a);
+    const rival = agencies.slice(1).find((a) => a.best.weight >= CONFLICT_WEIGHT && a.best.source !== 'page-field' && !related(String(a.value)));
+    if (rival)
+      findings.push(finding('agency-conflict', 'warning', `${where(top.best)}写明发布机关为「${agency}」，而${where(rival.best)}写作「${rival.value}」。已采用前者；如有误，请在 ${stem}.meta.yaml 中写明 agency。`, ['agency', 'name'], rival.best.line));
+  } else {
+    provenance['agency'] = 'none';
+    findings.push(finding('agency-unknown', 'error', `无法确定发布机关：标题、版头、正文开头、网页字段和文件名都没有写明机关名称。请添加 ${stem}.meta.yaml，写明 agency。`, ['agency', 'name']));
+  }
+
+  // Year: the year the statistics cover.
+  let year: number | null = null;
+  let yearEvidence: Evidence | null = null;
+  if (input.sidecar.year) {
+    year = input.sidecar.year;
+    provenance['year'] = 'sidecar';
+    yearEvidence = { field: 'year', value: year, source: 'sidecar', weight: WEIGHTS.sidecar, line: null, text: `${stem}.meta.yaml` };
+  } else if (years[0]) {
+    const top = years[0];
+    year = Number(top.value);
+    yearEvidence = top.best;
+    provenance['year'] = top.best.source === 'filename' ? 'filename' : 'text';
+    if (top.best.source === 'filename') findings.push(finding('year-from-filename', 'info', `正文未写明报告年度，年度 ${year} 取自文件名。`, ['year']));
+    else if (top.best.weight < SOLID_WEIGHT)
+      findings.push(finding('year-weak', 'info', `报告的标题和统计期限都没有写明年度，年度 ${year} 仅依据${where(top.best)}「${top.best.text}」确定。如有误，请在 ${stem}.meta.yaml 中写明 year。`, ['year'], top.best.line));
+    const rival = years.slice(1).find((y) => y.best.weight >= CONFLICT_WEIGHT);
+    if (rival)
+      findings.push(finding('year-conflict', 'warning', `${where(top.best)}写明年度为 ${year}，而${where(rival.best)}为 ${rival.value} 年（「${rival.best.text}」）。已采用 ${year}；如有误，请在 ${stem}.meta.yaml 中写明 year。`, ['year'], rival.best.line));
+  } else {
+    provenance['year'] = 'none';
+    findings.push(finding('year-unknown', 'error', `无法确定报告年度：标题、统计期限、正文开头和文件名都没有写明年度（发布日期、文号和法规日期不作为年度）。请添加 ${stem}.meta.yaml，写明 year。`, ['year']));
+  }
+
+  // Region
+  let region: Region | null = null;
+  if (input.sidecar.region !== undefined) {
+    const code = String(input.sidecar.region);
+    region = regionByCode(code);
+    provenance['region'] = 'sidecar';
+    if (!region) findings.push(finding('region-code-unknown', 'error', `附加元数据中的区划代码 ${code} 不在 GB/T 2260 区划表中。`, ['agency', 'region']));
+  } else if (agency) {
+    const r = resolveRegion(agencyKey(agency), `${folders.join(' ').repeat(3)}\n${context}`);
+    region = r.region ?? (r.ambiguous.length ? null : folderRegion);
+    provenance['region'] = r.region ? 'text' : region ? 'folder' : 'none';
+    if (r.ambiguous.length) {
+      findings.push(finding('region-ambiguous', 'warning', `机关名称中的地名对应多个行政区划（${r.ambiguous.map((a) => `${a.path.join('')} ${a.code}`).join('、')}），正文未给出足以区分的上级地名。请在 ${stem}.meta.yaml 中写明 region，或把报告放在以区划命名的文件夹中。`, ['agency', 'region']));
+    } else if (!region) {
+      findings.push(finding('region-unknown', 'warning', `无法从机关名称「${agency}」确定所属行政区划。请在 ${stem}.meta.yaml 中写明 region（六位区划代码），或把报告放在以区划命名的文件夹中（如 reports/福建省/泉州市/）。`, ['agency', 'region']));
+    }
+  } else provenance['region'] = 'none';
+
+  const key = agency ? agencyKey(agency) : null;
+  const aliases = [...new Set(candidates.filter((c) => c.field === 'agency' && fullest.get(agencyKey(String(c.value))) === key).flatMap((c) => [String(c.value), String(raw[candidates.indexOf(c)]!.value)]))]
+    .map((a) => a.replace(/\s+/g, ''))
+    .filter((a) => a !== agency);
+  const date = pageFields.find((f) => DATE_LABELS.has(f.label));
+  return {
+    agency,
+    aliases,
+    year,
+    region,
+    title: title?.text ?? null,
+    titleLine: title?.line ?? null,
+    provenance,
+    evidence: { agency: agencyEvidence, year: yearEvidence, candidates: candidates.slice(0, 30) },
+    pageFields,
+    pageDate: date ? isoDate(date.value) : null,
+    findings,
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * Identity of real reports: agency, year and region however the opening states them.
+ * tests/fixtures/openings/ holds 53 openings written for these tests (title forms, page chrome,
+ * no title, Traditional script, flattened text, distractor years, short and joint names), each
+ * with the identity a careful reader records in expected.json (written independently of the parser).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parseReport } from '../src/parse.ts';
+import { codes, parseText, sampleText } from './helpers.ts';
+import type { Report } from '../src/model/report.ts';
+
+const DIR = join(import.meta.dirname, 'fixtures', 'openings');
+interface Expected {
+  shape: string;
+  agency: string | null;
+  year: number | null;
+  regionCode: string | null;
+}
+const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, Expected>;
+const read = (file: string) => readFileSync(join(DIR, file), 'utf8');
+const parseFixture = (file: string, text = read(file)) => parseText(text, file);
+const identity = (r: Report) => ({ agency: r.provenance['agency'] === 'none' ? null : r.agency.name, year: r.year, regionCode: r.agency.region?.code ?? null });
+
+test('every opening fixture is listed in expected.json, and there are at least 40', () => {
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
+  assert.deepEqual(files, Object.keys(EXPECTED).sort());
+  assert.ok(files.length >= 40);
+});
+
+for (const [file, want] of Object.entries(EXPECTED)) {
+  test(`opening ${file} (${want.shape}): agency, year and region`, () => {
+    const r = parseFixture(file);
+    assert.deepEqual(identity(r), { agency: want.agency, year: want.year, regionCode: want.regionCode });
+    // Better unknown than wrong: an unknown value is an error finding that says what to add.
+    if (want.agency === null) assert.ok(codes(r).includes('agency-unknown'));
+    if (want.year === null) assert.ok(codes(r).includes('year-unknown'));
+  });
+}
+
+test('evidence: each value says where it came from', () => {
+  const src = (file: string) => {
+    const r = parseFixture(file);
+    return [r.identity.agency?.source, r.identity.year?.source];
+  };
+  assert.deepEqual(src('01-year-first-district-gov.txt'), ['title', 'title']);
+  assert.deepEqual(src('21-no-title-benbaogao-you.txt'), ['body', 'period']);
+  // 「2021年，区发改局…」 with its place from 发布机构; the period outweighs the heading 「2021年度」.
+  assert.deepEqual(src('26-year-only-heading-agency-in-page-field.txt'), ['body', 'period']);
+  assert.ok(parseFixture('26-year-only-heading-agency-in-page-field.txt').identity.candidates.some((c) => c.source === 'page-field' && c.value === '台州市椒江区发展和改革局'));
+  assert.deepEqual(src('29-period-lost-digits-no-year-in-title.txt'), ['title', 'period']);
+});
+
+test('page fields are kept as metadata with their lines; 发布机构 of the portal owner does not name the agency', () => {
+  const r = parseFixture('16-web-portal-header-pipe-table-distractor-publisher.txt');
+  assert.equal(r.agency.name, '江汉区教育局');
+  const fields = Object.fromEntries(r.identity.pageFields.map((f) => [f.label, [f.value, f.line]]));
+  assert.deepEqual(fields['发布机构'], ['武汉市人民政府办公厅', 5]);
+  assert.deepEqual(fields['发布日期'], ['2022-01-28', 5]);
+  assert.deepEqual(fields['索引号'], ['011043402/2022-00311', 4]);
+  // The page's date is the publication date, never the year.
+  assert.equal(r.publishedOn, '2022-01-28');
+  assert.equal(r.year, 2021);
+});
+
+test('Traditional script: identity in Simplified, source text untouched, sections found', () => {
+  const file = '34-traditional-district-gov.txt';
+  const r = parseFixture(file);
+  assert.equal(r.agency.name, '天河区人民政府');
+  assert.equal(r.sections.overview?.title, '總體情況');
+  assert.match(read(file), /政府信息公開/);
+});
+
+test('one opening read as a whole sample report: a Traditional copy of 凤泉区 gives the same tables', async () => {
+  const { Converter } = await import('opencc-js/cn2t');
+  const toTraditional = Converter({ from: 'cn', to: 'tw' });
+  const text = sampleText('凤泉区');
+  const r = parseText(toTraditional(text));
+  const original = parseText(text);
+  assert.equal(r.agency.name, '凤泉区人民政府');
+  assert.equal(r.year, 2021);
+  assert.deepEqual(r.tables, original.tables);
+  assert.deepEqual(codes(r), codes(original));
+});
+
+test('title and reporting period disagree: the title wins and a warning names both', () => {
+  const text = sampleText('鲤城区').replace('统计时限为2021年1月1日至2021年12月31日', '统计时限为2020年1月1日至2020年12月31日');
+  const r = parseText(text);
+  assert.equal(r.year, 2021);
+  const w = r.findings.find((f) => f.code === 'year-conflict');
+  assert.ok(w);
+  assert.equal(w.severity, 'warning');
+  assert.match(w.message, /2021/);
+  assert.match(w.message, /2020/);
+  assert.equal(w.line, 9);
+});
+
+test('distractor years never become the year: regulation dates, 文号, publication date, page header', () => {
+  const r = parseText('泉州市人民政府 2023年1月30日 星期一\n\n泉政文〔2021〕13号\n\n根据2007年4月5日公布的《条例》，现将有关情况报告如下。\n\n2023年1月20日', 'x.txt');
+  assert.equal(r.year, null);
+  assert.ok(codes(r).includes('year-unknown'));
+});
+
+test('a year-only heading, and a title without a year: the year with an info finding that it is weak', () => {
+  const r = parseText('某某县教育局政府信息公开工作年度报告\n\n2020年度\n\n一、总体情况\n\n本局全年主动公开信息。', 'x.txt');
+  assert.equal(r.agency.name, '某某县教育局');
+  assert.equal(r.year, 2020);
+  assert.ok(codes(r).includes('year-weak'));
+});
+
+test('a cover letter citing 《2021年度政府信息公开工作报告》 is not the title', () => {
+  const r = parseText('关于报送《2020年度政府信息公开工作报告》的函\n\n市政府办公室：\n\n现将我局报告报送如下。\n\n某某县教育局\n\n2021年度政府信息公开工作报告\n', 'x.txt');
+  assert.equal(r.year, 2021);
+  assert.equal(r.agency.name, '某某县教育局');
+  assert.equal(r.title, '某某县教育局 2021年度政府信息公开工作报告');
+});
+
+// Property tests: identity does not depend on the page around the title or on line breaks.
+const FILES = Object.keys(EXPECTED);
+const CHROME = [
+  '当前位置：首页 > 政务公开 > 政府信息公开年报',
+  '您现在的位置：首页 » 信息公开 » 年度报告',
+  '字号：大 中 小',
+  '【打印本页】 【关闭窗口】',
+  '打印　　关闭',
+  '· 首页',
+  '· 政务公开',
+  '· 互动交流',
+  '2023年1月30日 星期一',
+  '索引号：000014349/2022-00012',
+  '主题分类：政务公开',
+  '发布时间：2022-01-20 09:30',
+  '浏览次数：1024',
+  '分享到：',
+  '',
+];
+
+test('property: page chrome added above the opening never changes the identity read', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...FILES), fc.array(fc.constantFrom(...CHROME), { minLength: 1, maxLength: 8 }), (file, chrome) => {
+      const before = identity(parseFixture(file));
+      const after = identity(parseFixture(file, `${chrome.join('\n')}\n${read(file)}`));
+      assert.deepEqual(after, before);
+    }),
+    { numRuns: 120 },
+  );
+});
+
+test('property: the opening flattened onto one line (by spaces or by nothing) reads the same', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...FILES), fc.constantFrom(' ', '', '  '), (file, sep) => {
+      const text = read(file);
+      const before = identity(parseFixture(file));
+      const flat = text.split('\n').filter((l) => l.trim()).join(sep);
+      assert.deepEqual(identity(parseFixture(file, flat)), before, flat.slice(0, 120));
+    }),
+    { numRuns: 120 },
+  );
+});
+
+test('property: spaces inserted inside the title (PDF/DOCX extraction) never change the identity', () => {
+  const titled = FILES.filter((f) => parseFixture(f).identity.agency?.source === 'title');
+  fc.assert(
+    fc.property(fc.constantFrom(...titled), fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (file, cuts) => {
+      const r = parseFixture(file);
+      const lines = read(file).split('\n');
+      const at = r.identity.agency!.line! - 1;
+      const chars = [...lines[at]!];
+      for (const c of cuts) {
+        const i = 1 + (c % Math.max(chars.length - 1, 1));
+        if (/[\u4e00-\u9fff\d]/u.test(chars[i - 1] ?? '') && /[\u4e00-\u9fff\d]/u.test(chars[i] ?? '')) chars.splice(i, 0, ' ');
+      }
+      lines[at] = chars.join('');
+      assert.deepEqual(identity(parseFixture(file, lines.join('\n'))), identity(r));
+    }),
+    { numRuns: 100 },
+  );
+});
+
+test('the parser decides identity from bytes alone: GB18030 bytes of an opening read the same', async () => {
+  const iconv = (await import('iconv-lite')).default;
+  for (const file of FILES.slice(0, 10)) {
+    const r = parseReport({ bytes: iconv.encode(read(file), 'gb18030'), path: file });
+    assert.deepEqual(identity(r), identity(parseFixture(file)), file);
+  }
+});
