@@ -25,8 +25,8 @@ export function preloadSite(site: Site | null) {
 }
 
 export function siteFrom(reportsDir: string): Site {
-  const { reports, sources } = loadReports(reportsDir);
-  return buildSite(reports, sources);
+  const { reports, sources, registry } = loadReports(reportsDir);
+  return buildSite(reports, sources, registry);
 }
 
 /** Called once per written page; the build CLI draws its progress bar from it. */

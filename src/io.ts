@@ -1,7 +1,8 @@
 /** File I/O at the edge: read a report and its optional sidecar, hand bytes to the pure parser. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parse as parseYaml, parseDocument } from 'yaml';
+import { Registry } from './model/registry.ts';
 import { parseReport } from './parse.ts';
 import { decode } from './read/decode.ts';
 import type { Finding, Report } from './model/report.ts';
@@ -33,14 +34,65 @@ export function readReportFile(path: string, displayPath = path): ReadResult {
   return { ok: true, report, text: decode(bytes).lines.map((l) => l.text).join('\n') };
 }
 
-/** Report files in a folder: every regular file but sidecars and dot files, in UTF-16 code-unit order (the same on every machine). */
+/** The agency registry's file name, at the top of the reports folder. */
+export const REGISTRY_FILE = 'agencies.yaml';
+
+/**
+ * Report files below a folder, as paths relative to it with `/` (folders may name the region:
+ * reports/福建省/泉州市/…): every regular file but sidecars, the registry and dot files, in UTF-16
+ * code-unit order (the same on every machine). Linked folders are not followed (no loops).
+ */
 export function listReportFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((n) => !n.endsWith('.meta.yaml') && !n.startsWith('.') && statSync(join(dir, n)).isFile())
-    .sort();
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.name.startsWith('.') || e.name.endsWith('.meta.yaml') || path === REGISTRY_FILE) continue;
+      if (e.isDirectory()) walk(path);
+      else if (e.isFile() || (e.isSymbolicLink() && isFile(join(dir, path)))) out.push(path);
+    }
+  };
+  walk('');
+  return out.sort();
 }
 
-export interface LoadedReports {
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export interface LoadedRegistry {
+  registry: Registry | null;
+  /** One line each: where in agencies.yaml, what is wrong, what to do. */
+  errors: string[];
+}
+
+/** reports/agencies.yaml, validated; a broken registry is reported and ignored, never fatal. */
+export function loadRegistry(dir: string): LoadedRegistry {
+  const path = join(dir, REGISTRY_FILE);
+  if (!existsSync(path)) return { registry: null, errors: [] };
+  const text = readFileSync(path, 'utf8');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const at = (offset: number | undefined) => (offset === undefined ? '' : `:${lines.linePos(offset).line}`);
+  if (doc.errors.length) return { registry: null, errors: doc.errors.map((e) => `${path}${at(e.pos[0])}: not valid YAML (${e.message.split('\n')[0]}); the registry is ignored until it is fixed.`) };
+  const parsed = Registry.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { registry: parsed.data, errors: [] };
+  return {
+    registry: null,
+    errors: parsed.error.issues.map((i) => {
+      // The offending node, or the nearest one that exists (a missing key: its entry).
+      let node: { range?: [number, number, number] } | undefined;
+      for (let n = i.path.length; n >= 0 && !node?.range; n--) node = doc.getIn(i.path.slice(0, n), true) as typeof node;
+      return `${path}${at(node?.range?.[0])}: ${i.path.join('.') || '(top)'}: ${i.message}. Each entry needs name; slug, region (six-digit code), aliases and formerNames are optional. The registry is ignored until it is fixed.`;
+    }),
+  };
+}
+
+export interface LoadedReports extends LoadedRegistry {
   reports: Report[];
   /** Decoded text by the report's source path. */
   sources: Map<string, string>;
@@ -51,7 +103,7 @@ export interface LoadedReports {
 /** Read and parse every report in `dir`. One bad file never costs another report. */
 export function loadReports(dir: string, onProgress?: (done: number, total: number, file: string) => void): LoadedReports {
   const files = listReportFiles(dir);
-  const out: LoadedReports = { reports: [], sources: new Map(), unreadable: [] };
+  const out: LoadedReports = { reports: [], sources: new Map(), unreadable: [], ...loadRegistry(dir) };
   files.forEach((name, i) => {
     const r = readReportFile(join(dir, name), name);
     if (r.ok) {

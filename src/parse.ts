@@ -120,7 +120,7 @@ function parseUnsafe(input: ParseInput): Report {
   const slug = id.agency ? agencySlug(id.agency, id.region) : 'unknown';
   const report: Report = {
     id: `${slug}/${id.year ?? 'unknown'}`,
-    agency: { name: canonical, aliases: id.aliases, slug, region: id.region },
+    agency: { name: canonical, aliases: id.aliases, slug, region: id.region, registered: false },
     year: id.year,
     edition,
     title: id.title,
@@ -156,7 +156,7 @@ export function parseReport(input: ParseInput): Report {
 function emptyReport(input: ParseInput, finding: Finding): Report {
   return {
     id: 'unknown/unknown',
-    agency: { name: '未知机关', aliases: [], slug: 'unknown', region: null },
+    agency: { name: '未知机关', aliases: [], slug: 'unknown', region: null, registered: false },
     year: null,
     edition: 'legacy',
     title: null,

@@ -22,6 +22,7 @@ export function render({ agency }: PageData) {
       sortable
     >
       <h1>{agency.name}</h1>
+      {agency.formerNames.length ? <p class="note">{`曾用名：${agency.formerNames.join('、')}`}</p> : null}
       {agency.aliases.length ? <p class="note">{`报告中也写作：${agency.aliases.join('、')}`}</p> : null}
       <section aria-labelledby="years">
         <h2 id="years">历年报告</h2>

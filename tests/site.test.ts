@@ -9,7 +9,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Report } from '../src/model/report.ts';
-import { readReportFile } from '../src/io.ts';
+import { loadRegistry, readReportFile } from '../src/io.ts';
+import { applyRegistry } from '../src/archive/registry.ts';
 import { build, REPORTS, sampleText } from './helpers.ts';
 
 
@@ -67,13 +68,16 @@ test('data/index.json lists every report as { id, agency, year, url, json }', ()
   assert.equal(index.find((e) => e.id === SAMPLES['002'])!.agency, '凤泉区人民政府');
 });
 
-test('report.json is the validated model of the report; source.txt its text with the same line numbers', () => {
+test('report.json is the validated model of the report (as the registry names it); source.txt its text with the same line numbers', () => {
+  const { registry } = loadRegistry(REPORTS);
+  assert.equal(registry?.agencies.length, 5);
   for (const id of Object.values(SAMPLES)) {
     const json = JSON.parse(read(`agencies/${id}/report.json`));
     assert.ok(Report.safeParse(json).success, id);
     const r = readReportFile(join(REPORTS, json.source.path), json.source.path);
     assert.ok(r.ok);
-    assert.deepEqual(json, JSON.parse(JSON.stringify(r.report)));
+    assert.equal(json.agency.registered, true);
+    assert.deepEqual(json, JSON.parse(JSON.stringify(applyRegistry([r.report], registry).reports[0])));
     const text = read(`agencies/${id}/source.txt`);
     assert.equal(text, r.text.endsWith('\n') ? r.text : `${r.text}\n`);
     // Line N of source.txt is line N of the file, as findings cite it.

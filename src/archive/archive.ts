@@ -5,6 +5,9 @@
 import type { Report } from '../model/report.ts';
 import { carryOverFindings } from '../validate/acrossYears.ts';
 import { requestsReceived, sumKnown } from './charts.ts';
+import { byCodePoint } from './order.ts';
+import { applyRegistry, type RegistryResult } from './registry.ts';
+import type { Registry } from '../model/registry.ts';
 
 export interface ArchiveEntry {
   id: string;
@@ -18,6 +21,8 @@ export interface AgencyYears {
   slug: string;
   name: string;
   aliases: string[];
+  /** Names before a renaming, from the registry. */
+  formerNames: string[];
   regionCode: string | null;
   /** Reports of this agency, oldest first. */
   reports: Report[];
@@ -54,8 +59,7 @@ export function groupBy<K, V>(values: Iterable<V>, keysOf: (v: V) => readonly K[
   return out;
 }
 
-/** Code-point order: the same on every machine, unlike localeCompare (byte-identical output). */
-export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export { byCodePoint } from './order.ts';
 
 /**
  * GB/T 2260 code of the division at `depth` on a region's path: 350502 → 350000, 350500, 350502.
@@ -74,7 +78,12 @@ const received = (r: Report) => requestsReceived(r).value;
  * in code-point order
  * (the others stay out of the site and are named in the returned `duplicates`).
  */
-export function buildArchive(input: readonly Report[]): Archive & { duplicates: Report[]; unplaced: Report[] } {
+export function buildArchive(
+  all: readonly Report[],
+  registry: Registry | null = null,
+): Archive & { duplicates: Report[]; unplaced: Report[]; unregistered: RegistryResult['unregistered']; ambiguous: RegistryResult['ambiguous'] } {
+  // One agency, one page: the registry names every agency it knows, whatever its reports wrote.
+  const { reports: input, unregistered, ambiguous } = applyRegistry(all, registry);
   // A report whose agency or year could not be determined has no permanent URL to live at;
   // it stays out of the site (and out of others' places) until a sidecar names them.
   const unplaced = input.filter((r) => r.provenance['agency'] === 'none' || r.year === null);
@@ -98,10 +107,12 @@ export function buildArchive(input: readonly Report[]): Archive & { duplicates: 
   const entries = reports.map((r) => ({ id: r.id, agency: r.agency.name, year: r.year, url: reportUrl(r), json: `${reportUrl(r)}report.json` }));
 
   const bySlug = groupBy(reports, (r) => [r.agency.slug]);
+  const formerOf = (r: Report) => registry?.agencies.find((e) => e.name === r.agency.name && r.agency.registered)?.formerNames ?? [];
   const agencies: AgencyYears[] = [...bySlug.entries()].map(([slug, rs]) => ({
     slug,
     name: rs[rs.length - 1]!.agency.name,
-    aliases: [...new Set(rs.flatMap((r) => [r.agency.name, ...r.agency.aliases]))].filter((a) => a !== rs[rs.length - 1]!.agency.name).sort(byCodePoint),
+    aliases: [...new Set(rs.flatMap((r) => [r.agency.name, ...r.agency.aliases]))].filter((a) => a !== rs[rs.length - 1]!.agency.name && !formerOf(rs[rs.length - 1]!).includes(a)).sort(byCodePoint),
+    formerNames: formerOf(rs[rs.length - 1]!).filter((n) => rs.some((r) => [r.agency.name, ...r.agency.aliases].includes(n))),
     regionCode: rs[rs.length - 1]!.agency.region?.code ?? null,
     reports: rs,
     requestsByYear: rs.filter((r) => r.year !== null).map((r) => ({ year: r.year!, received: received(r) })),
@@ -134,5 +145,5 @@ export function buildArchive(input: readonly Report[]): Archive & { duplicates: 
       level = node.children;
     });
   }
-  return { entries, agencies, years, regions: roots, reports, duplicates, unplaced };
+  return { entries, agencies, years, regions: roots, reports, duplicates, unplaced, unregistered, ambiguous };
 }

@@ -4,6 +4,8 @@
  */
 import { PROACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_FIELDS, REVIEW_GROUPS, SECTIONS, type SectionKey } from '../model/labels.ts';
 import type { Block, Finding, Report } from '../model/report.ts';
+import type { Registry } from '../model/registry.ts';
+import type { Unregistered } from './registry.ts';
 import { ancestorCode, buildArchive, byCodePoint, groupBy, reportUrl, type ArchiveEntry, type RegionNode } from './archive.ts';
 import { agencyCharts, outcomeTotal, perYearCharts, reportCharts, requestsReceived, yearCharts, type ChartSpec } from './charts.ts';
 
@@ -69,6 +71,8 @@ export interface AgencyPage {
   slug: string;
   name: string;
   aliases: string[];
+  /** 曾用名: names before a renaming (registry). */
+  formerNames: string[];
   regionTrail: Link[];
   rows: ReportRow[];
   charts: ChartSpec[];
@@ -124,6 +128,10 @@ export interface Site {
   duplicates: { path: string; id: string }[];
   /** Reports left out because their agency or year is unknown (no permanent URL). */
   unplaced: { path: string; reason: string }[];
+  /** Agencies the registry (agencies.yaml) does not know, each with a ready-to-paste entry. */
+  unregistered: Unregistered[];
+  /** Reports whose agency matches more than one registry entry. */
+  ambiguous: { path: string; names: string[] }[];
 }
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
@@ -238,8 +246,8 @@ function flattenRegions(nodes: readonly RegionNode[]): RegionNode[] {
 /**
  * Build every page's model. `sources` maps a report's source path to its decoded text (source.txt).
  */
-export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>): Site {
-  const archive = buildArchive(input);
+export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>, registry: Registry | null = null): Site {
+  const archive = buildArchive(input, registry);
   const reports = archive.reports;
   const rowsOf = (rs: readonly Report[]) => rs.map(reportRow);
   const agencyBySlug = new Map(archive.agencies.map((a) => [a.slug, a]));
@@ -253,6 +261,7 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
       slug: a.slug,
       name: a.name,
       aliases: a.aliases,
+      formerNames: a.formerNames,
       regionTrail: trailOf(latest.agency.region),
       rows: rowsOf(a.reports),
       charts: agencyCharts(a.reports),
@@ -329,5 +338,7 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
     index: archive.entries,
     duplicates: archive.duplicates.map((d) => ({ path: d.source.path, id: d.id })),
     unplaced: archive.unplaced.map((r) => ({ path: r.source.path, reason: r.provenance['agency'] === 'none' ? '发布机关不明' : '年度不明' })),
+    unregistered: archive.unregistered,
+    ambiguous: archive.ambiguous,
   };
 }

@@ -9,7 +9,8 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { loadReports } from '../io.ts';
+import { loadReports, REGISTRY_FILE, type LoadedRegistry } from '../io.ts';
+import { registryYaml } from '../archive/registry.ts';
 import { buildSite, type Site } from '../archive/site.ts';
 import type { Report } from '../model/report.ts';
 import { preloadSite, watchPages } from '../../eleventy.config.ts';
@@ -96,7 +97,7 @@ function prepareOutput(out: string) {
 }
 
 /** The build summary, and how many reports have errors or could not be read (what --strict refuses). */
-function summary(reports: readonly Report[], unreadable: readonly string[], site: Site, reportsDir: string) {
+function summary(reports: readonly Report[], unreadable: readonly string[], site: Site, reportsDir: string, registry: LoadedRegistry) {
   const { duplicates, unplaced } = site;
   const lines: string[] = [];
   const withErrors = reports.filter((r) => r.findings.some((f) => f.severity === 'error'));
@@ -110,9 +111,32 @@ function summary(reports: readonly Report[], unreadable: readonly string[], site
   for (const u of unreadable) lines.push(`unreadable: ${u}`);
   for (const u of unplaced) lines.push(`left out: ${u.path} (${u.reason}; add ${u.path}.meta.yaml naming agency and year)`);
   for (const d of duplicates) lines.push(`left out: ${d.path} (${d.id} is already in the archive from another file)`);
+  lines.push(...registryLines(registry, site, reportsDir));
   for (const r of withErrors)
     for (const f of r.findings.filter((x) => x.severity === 'error')) lines.push(`error: ${r.source.path}${f.line ? `:${f.line}` : ''}  ${f.code}  ${f.message}`);
-  return { text: lines.join('\n'), errors: withErrors.length + unreadable.length };
+  return { text: lines.join('\n'), errors: withErrors.length + unreadable.length + registry.errors.length };
+}
+
+/** How many registry entries the summary prints; `npm run agencies` prints them all. */
+const SHOWN_ENTRIES = 20;
+
+/** What the summary says about the agency registry: its errors, ambiguous matches, agencies it lacks. */
+function registryLines(loaded: LoadedRegistry, site: Site, reportsDir: string): string[] {
+  const lines = loaded.errors.map((e) => `registry error: ${e}`);
+  for (const a of site.ambiguous) lines.push(`registry: ${a.path} matches ${a.names.length} entries (${a.names.join(', ')}); give it a sidecar naming the agency, or tell the entries apart by region.`);
+  const missing = site.unregistered;
+  if (!missing.length) return lines;
+  const file = `${reportsDir}/${REGISTRY_FILE}`;
+  lines.push(
+    loaded.errors.length
+      ? `registry: ${file} could not be used (see above); ${missing.length} agencies are named by their reports until it is fixed.`
+      : loaded.registry
+      ? `registry: ${missing.length} agencies are not in ${file}. To give each one fixed name and URL, paste under \`agencies:\`${missing.length > SHOWN_ENTRIES ? ` (first ${SHOWN_ENTRIES}; npm run --silent agencies lists all)` : ''}:`
+      : `registry: no ${file}; ${missing.length} agencies are named by their reports. To fix names and URLs, start one with npm run --silent agencies > ${file}${missing.length <= SHOWN_ENTRIES ? ', or paste:' : '.'}`,
+  );
+  if (!loaded.errors.length && (loaded.registry || missing.length <= SHOWN_ENTRIES))
+    lines.push(...registryYaml(missing.slice(0, SHOWN_ENTRIES).map((m) => m.entry)).trimEnd().split('\n').slice(1));
+  return lines;
 }
 
 async function main() {
@@ -134,8 +158,8 @@ async function main() {
   } catch (err) {
     fail(`cannot list ${o.reports}: ${(err as Error).message}`);
   }
-  const site = buildSite(loaded.reports, loaded.sources);
-  const { text, errors } = summary(loaded.reports, loaded.unreadable, site, shown(o.reports));
+  const site = buildSite(loaded.reports, loaded.sources, loaded.registry);
+  const { text, errors } = summary(loaded.reports, loaded.unreadable, site, shown(o.reports), loaded);
   if (o.strict && errors > 0) {
     process.stdout.write(`${text}\n--strict: errors found; the site was not built.\n`);
     process.exit(1);

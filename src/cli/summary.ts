@@ -22,7 +22,8 @@ const unreadable = loaded.unreadable.length;
 for (const reason of loaded.unreadable) process.stderr.write(`nianbao: ${reason}\n`);
 
 // The archive stage adds the cross-year findings and sets aside a second report of one agency and year.
-const archive = buildArchive(reports);
+for (const e of loaded.errors) process.stderr.write(`nianbao: ${e}\n`);
+const archive = buildArchive(reports, loaded.registry);
 for (const u of archive.unplaced) process.stderr.write(`nianbao: ${u.source.path}: agency or year unknown; add ${u.source.path}.meta.yaml naming them. Left out of the archive.\n`);
 for (const d of archive.duplicates) process.stderr.write(`nianbao: ${d.source.path}: ${d.agency.name} ${d.year ?? ''} is already in the archive; this copy is left out\n`);
 

@@ -23,6 +23,7 @@ export const Agency = z.object({
   aliases: z.array(z.string()).describe('Other spellings seen in the text'),
   slug: z.string().regex(/^[a-z0-9-]+$/).describe('ASCII slug: pinyin of the canonical name'),
   region: Region.nullable(),
+  registered: z.boolean().describe('Whether the name, slug and region come from the archive\'s agency registry (agencies.yaml)'),
 });
 
 export const Block = z.discriminatedUnion('type', [

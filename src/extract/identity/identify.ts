@@ -185,7 +185,7 @@ export function identify(input: IdentityInput): Identity {
     else if (top.best.weight < SOLID_WEIGHT)
       findings.push(finding('agency-weak', 'info', `报告没有写明机关的标题，发布机关「${agency}」仅依据${where(top.best)}「${top.best.text}」确定。如有误，请在 ${stem}.meta.yaml 中写明 agency，或在 agencies.yaml 中登记该机关。`, ['agency', 'name'], top.best.line));
     // A body and its office or committee (某中心 / 某中心管委会, 区政府 / 区政府办公室 that compiled the report) are no conflict.
-    const related = (a: string) => a.startsWith(agency!) || agency!.startsWith(a);
+    const related = (a: string) => a.startsWith(agency!) || agency!.startsWith(a) || agency!.endsWith(a);
     const rival = agencies.slice(1).find((a) => a.best.weight >= CONFLICT_WEIGHT && a.best.source !== 'page-field' && !related(String(a.value)));
     if (rival)
       findings.push(finding('agency-conflict', 'warning', `${where(top.best)}写明发布机关为「${agency}」，而${where(rival.best)}写作「${rival.value}」。已采用前者；如有误，请在 ${stem}.meta.yaml 中写明 agency。`, ['agency', 'name'], rival.best.line));

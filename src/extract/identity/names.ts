@@ -111,17 +111,53 @@ const CHROME = /^.*(?:首页|部门|当前位置|您的位置|所在位置|位�
 const LEADING_VERBS = /^(?:关于|现予以|现予|现将|现|特此|特|予以|公布|发布|印发|经)+/u;
 const TRAILING_VERBS = /(?:编制了|编制完成|编制|制作了|制作|编写了|编写|形成了|形成|发布了|发布|的)+$/u;
 
+/** A breadcrumb's kind of place glued before a town's name: 「街镇花木街道办事处」. */
+const KIND_BEFORE_TOWN = /^(?:街道镇|街镇|乡镇|镇街|镇乡)(?=[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道)[\u4e00-\u9fff])/u;
+
+/** Whether a division name runs across position k (鲤|城区, 市|南区 are no place boundaries). */
+function straddles(s: string, k: number): boolean {
+  for (let j = Math.max(0, k - 8); j < k; j++) for (let end = k + 1; end <= Math.min(s.length, j + 10); end++) if (divisionsNamed(s.slice(j, end)).length) return true;
+  return false;
+}
+
+/**
+ * A page word glued before a name in flattened text (「有效鼓楼区退役军人事务局」, 「街镇花木街道办事处」):
+ * the name starts at its division, unless what stands before is a division above it (泉州市鲤城区…) or
+ * a body of its own (国家税务总局泉州市税务局).
+ */
+function fromPlace(tail: string): string {
+  const kind = KIND_BEFORE_TOWN.exec(tail);
+  if (kind && isAgencyName(tail.slice(kind[0].length))) return tail.slice(kind[0].length);
+  for (let k = 1; k <= 4 && k < tail.length - 2; k++) {
+    const rest = tail.slice(k);
+    if (leadingDivision(rest) === null || !isAgencyName(rest) || straddles(tail, k)) continue;
+    const before = tail.slice(0, k);
+    const above = leadingDivision(before);
+    return (above && isWithin(leadingDivision(rest)!, above)) || BODY_SUFFIX.test(before) ? tail : rest;
+  }
+  return tail;
+}
+
 /**
  * The body's name at the end of the text before a title's year: 「首页>政务公开>年报泉州市鲤城区人民政府」
  * → 泉州市鲤城区人民政府; 「关于某某」 → 某某; null where what stands there is not a name.
  */
-export function nameAtEnd(text: string): string | null {
+export function nameAtEnd(written: string): string | null {
+  // 「…局（以下简称“我局”）」: the parenthesis says how the text will refer to the name, it is not part of it.
+  const text = written.replace(/[(（]以下(?:简称|称)[^)）]{0,16}[)）]/gu, '');
   let tail = /[\u4e00-\u9fff（）()]*$/u.exec(text)![0];
+  // 「某某委员会、某某局2022年…」: two bodies report together; the first is the reporting one.
+  const before = text.slice(0, text.length - tail.length);
+  if (/[、]$/u.test(before)) {
+    const first = nameAtEnd(before.slice(0, -1));
+    if (first && isAgencyName(tail)) return first;
+  }
   // 「〔2022〕1号鲤城区…」: the 号 of a document number, or 年/月/日 of a date, is not part of the name.
-  if (/\d$/u.test(text.slice(0, text.length - tail.length))) tail = tail.replace(/^[号年月日]/u, '');
+  if (/\d$/u.test(before)) tail = tail.replace(/^[号年月日]/u, '');
   tail = tail.replace(LEADING_VERBS, '').replace(TRAILING_VERBS, '');
   const cut = tail.replace(CHROME, '');
   if (cut !== tail && (isAgencyName(cut) || isPlaceOnly(cut))) tail = cut;
+  tail = fromPlace(tail);
   if (isPlaceOnly(tail)) return governmentOf(tail);
   return isAgencyName(tail) ? firstOfJoint(tail) : null;
 }

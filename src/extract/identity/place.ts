@@ -9,6 +9,29 @@ import type { Opening } from './opening.ts';
 import { divisionsNamed, leadingDivision } from '../region.ts';
 import { expandName } from './names.ts';
 
+/** A body below the counties (某某镇人民政府, 某某街道办事处): the table has no towns, the county goes in front. */
+const TOWN = /^[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)/u;
+
+/** County-level divisions (counties, districts, county-level cities; a municipality's districts). */
+const isCountyLevel = (name: string) => divisionsNamed(name).some((d) => d.depth === 3 || (d.depth === 2 && d.path[0]!.endsWith('市')));
+
+/** The county of a town's body: a full mention (宜兴市丁蜀镇人民政府), the folder, or the one county the opening names most. */
+function withCounty(name: string, text: string, folderRegion: Region | null): string {
+  const town = TOWN.exec(name)![0];
+  const mentions = new Map<string, number>();
+  for (let from = text.indexOf(town); from >= 0; from = text.indexOf(town, from + 1)) {
+    const place = placeEndingAt(text, from, false);
+    if (place && isCountyLevel(place)) mentions.set(place, (mentions.get(place) ?? 0) + 1);
+  }
+  const counted = [...mentions.entries()].sort((a, b) => b[1] - a[1]);
+  if (counted.length && (counted.length === 1 || counted[0]![1] > counted[1]![1])) return `${counted[0]![0]}${name}`;
+  if (folderRegion && isCountyLevel(folderRegion.name)) return `${folderRegion.name}${name}`;
+  const counties = placesNamed(text, '').filter(isCountyLevel);
+  return counties.length === 1 || (counties.length > 1 && countOf(text, counties[0]!) > countOf(text, counties[1]!)) ? `${counties[0]}${name}` : name;
+}
+
+const countOf = (text: string, s: string) => text.split(s).length - 1;
+
 /** The level word a placeless name starts with (县教科局 → 县), or null if it names a place. */
 function levelOf(name: string): string | null {
   if (leadingDivision(name)) return null;
@@ -47,7 +70,7 @@ function placesNamed(text: string, level: string): string[] {
 export function withPlace(written: string, opening: Opening, folderRegion: Region | null): string {
   const name = expandName(written);
   const level = levelOf(name);
-  if (!level) return name;
+  if (!level) return TOWN.test(name) && !leadingDivision(name) ? withCounty(name, opening.text, folderRegion) : name;
   const body = name.slice(1);
   const text = opening.text;
   // A full mention: <place ending in the same level word><body>, the body written out or as the report abbreviates it.

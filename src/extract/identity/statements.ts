@@ -18,7 +18,7 @@ const Y = '((?:19|20)\\d{2})';
  * The reporting period: 2021年1月1日至2021年12月31日, 自2021年1月1日起至12月31日止,
  * 从2019年1月1日到12月31日止, and with 年 lost in extraction (20211月1日至202112月31日).
  */
-const PERIOD = new RegExp(`${Y}年?0?1月0?1日(?:起)?(?:至|到|—|–|-|~|～)+(?:${Y}年?)?12月31日`, 'u');
+const PERIOD = new RegExp(`(?:${Y}年?|\\d{1,3}年)?0?1月0?1日(?:起)?(?:至|到|—|–|-|~|～)+(?:${Y}年?)?12月31日`, 'u');
 /** 统计期限为2021年度 / 统计时限：2021年 */
 const PERIOD_YEAR = new RegExp(`统计(?:期限|时限|时间|区间|范围)(?:为|是|:)?${Y}年度?(?![\\d月])`, 'u');
 /** A heading that is only the year: 「2020年度」. */
@@ -28,7 +28,7 @@ const YEAR_SENTENCE = new RegExp(`(?:^|[。；;!?！？\\s]|情况|概述)${Y}�
 /** 「本报告由某某根据…编制」, 「由某某编制完成本报告」, 「某某根据…编制本报告」 */
 const BY_AGENCY = [
   /本(?:年度)?(?:报告|年报)(?:是)?由([\u4e00-\u9fff（）()]{3,40}?)(?:根据|依据|按照|依照|结合|负责|编制|制作|编写|组织)/u,
-  /由([\u4e00-\u9fff（）()]{3,40}?)(?:负责|组织)?编制(?:完成|形成)?(?:本|了本|此|的本)/u,
+  /由([\u4e00-\u9fff（）()]{3,40}?)(?:负责|组织)?编制(?:完成|形成)?(?=[本了此的。，,;；]|$)/u,
   /(?:^|[,，。])([\u4e00-\u9fff（）()]{3,40}?)(?:根据|依据|按照|依照)[^。]{0,120}?编制(?:了|完成)?本(?:年度)?(?:报告|年报)/u,
   /(?:^|[,，。])([\u4e00-\u9fff]{3,40}?)(?:[(（]以下简称[^)）]{0,12}[)）])?编制(?:了|完成)?本(?:年度)?/u,
 ];
@@ -40,7 +40,9 @@ export function findStatements(opening: Opening): Statement[] {
   for (const { text, line } of opening.lines) {
     const flat = text.replace(/\t/g, '');
     const p = PERIOD.exec(flat);
-    if (p && (!p[2] || p[2] === p[1])) out.push({ field: 'year', value: Number(p[1]), source: 'period', line, text: p[0] });
+    // A start year lost in extraction (「自22年1月1日起至2022年12月31日止」) leaves the end year.
+    const covered = p && (p[1] && p[2] ? (p[1] === p[2] ? p[1] : null) : (p[1] ?? p[2]));
+    if (p && covered) out.push({ field: 'year', value: Number(covered), source: 'period', line, text: p[0] });
     else {
       const py = PERIOD_YEAR.exec(flat);
       if (py) out.push({ field: 'year', value: Number(py[1]), source: 'period', line, text: py[0] });
