@@ -1,4 +1,4 @@
-/** One test per quirk of real text (domain.md §5) and per identity rule. */
+/** One test per quirk of real text (docs/reports.md §5) and per identity rule. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codes, parseText, sampleText } from './helpers.ts';

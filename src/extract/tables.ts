@@ -1,5 +1,5 @@
 /**
- * extract: statutory tables → typed rows (domain.md §3).
+ * extract: statutory tables → typed rows (docs/reports.md §3).
  * Each extractor reads the lines of its section, matches row labels through the one label
  * table (model/labels.ts) and never throws: what it cannot place becomes a finding.
  */

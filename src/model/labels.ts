@@ -1,5 +1,5 @@
 /**
- * The one table that maps every statutory label to its data-contract key (domain.md §3).
+ * The one table that maps every statutory label to its data-contract key (docs/reports.md §3).
  * Parser, renderer and CSV all read it; nothing else spells these labels.
  *
  * `match` lists the label cores the parser looks for once a label is normalised
@@ -13,7 +13,7 @@ export type SectionKey = (typeof SECTION_KEYS)[number];
 export interface SectionLabel {
   key: SectionKey;
   canonical: string;
-  /** Normalised title cores that identify the section (domain.md §2, plus legacy parts). */
+  /** Normalised title cores that identify the section (docs/reports.md §2, plus legacy parts). */
   match: readonly string[];
 }
 
@@ -34,7 +34,7 @@ export const SECTIONS: readonly SectionLabel[] = [
   {
     key: 'other',
     canonical: '其他需要报告的事项',
-    // 收费及减免 is a legacy part that belongs to `other` (domain.md §2).
+    // 收费及减免 is a legacy part that belongs to `other` (docs/reports.md §2).
     match: ['其他需要报告的事项', '需要说明的其他事项', '其他事项', '收费及减免', '收费和减免'],
   },
 ];

@@ -1,7 +1,7 @@
 /**
  * The report model, defined once. TypeScript types are inferred from these schemas and
  * the JSON Schema (`npm run schema`) is generated from them; nothing is written twice.
- * Keys under `tables` are the public data contract of domain.md §3: add, never rename.
+ * Keys under `tables` are the public data contract of docs/reports.md §3: add, never rename.
  */
 import { z } from 'zod';
 import { SECTION_KEYS } from './labels.ts';
@@ -75,7 +75,7 @@ export const RequestRow = z.object({
 });
 
 export const Requests = z.object({
-  rows: z.record(z.string(), RequestRow).describe('Row key (flat, dotted as in domain.md §3, e.g. "denied.stateSecret") → applicant column → cell'),
+  rows: z.record(z.string(), RequestRow).describe('Row key (flat, dotted as in docs/reports.md §3, e.g. "denied.stateSecret") → applicant column → cell'),
 });
 
 const reviewGroup = z.object({ upheld: Cell, corrected: Cell, other: Cell, pending: Cell, total: Cell });

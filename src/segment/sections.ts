@@ -1,5 +1,5 @@
 /**
- * segment: find the six sections (domain.md §2) by their 一、二、… headings.
+ * segment: find the six sections (docs/reports.md §2) by their 一、二、… headings.
  * A heading is a short line without table cells whose title matches a known variant;
  * numbering must increase, so table rows such as 「四、结转下年度继续办理」 never start a section.
  */

@@ -1,5 +1,5 @@
 /**
- * validate, across the years of one agency (domain.md §4): this year's 上年结转 should equal
+ * validate, across the years of one agency (docs/reports.md §4): this year's 上年结转 should equal
  * last year's 结转下年度, column by column. Findings go on the later report.
  */
 import { REQUEST_COLUMNS } from '../model/labels.ts';

@@ -1,5 +1,5 @@
 /**
- * validate: the arithmetic of domain.md §4 and the narrative's numbers against the tables.
+ * validate: the arithmetic of docs/reports.md §4 and the narrative's numbers against the tables.
  * Every rule is a pure function of the report and names the cells it involves.
  */
 import { REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_FIELDS, REVIEW_GROUPS } from '../model/labels.ts';
@@ -176,7 +176,7 @@ const rowsTotal = (prefix: string) => (t: Tables) => {
 };
 
 const N = '(\\d+)\\s*';
-/** Numbers a narrative states and the cells they correspond to (domain.md §4). */
+/** Numbers a narrative states and the cells they correspond to (docs/reports.md §4). */
 const CLAIMS: readonly Claim[] = [
   { re: new RegExp(`收到(?:政府信息公开|信息公开|依申请公开)?申请\\s*(?:共)?\\s*${N}[件条个]`), what: '收到政府信息公开申请', path: ['tables', 'requests', 'rows', 'newReceived', 'total'], value: rowTotal('newReceived') },
   { re: new RegExp(`收到\\s*${N}[件条个](?:政府信息公开|信息公开|依申请公开)?申请`), what: '收到政府信息公开申请', path: ['tables', 'requests', 'rows', 'newReceived', 'total'], value: rowTotal('newReceived') },

@@ -181,9 +181,9 @@ export function identify(input: IdentityInput): Identity {
     agencyEvidence = top.best;
     provenance['agency'] = top.best.source === 'filename' ? 'filename' : 'text';
     if (top.best.source === 'filename')
-      findings.push(finding('agency-from-filename', 'info', `正文未写明发布机关，机关名称「${agency}」取自文件名。`, ['agency', 'name']));
+      findings.push(finding('agency-from-filename', 'info', `正文未写明发布机关，机关名称「${agency}」取自文件名。确认无误后，可在 ${stem}.meta.yaml 中写入「agency: ${agency}」。`, ['agency', 'name']));
     else if (top.best.weight < SOLID_WEIGHT)
-      findings.push(finding('agency-weak', 'info', `报告没有写明机关的标题，发布机关「${agency}」仅依据${where(top.best)}「${top.best.text}」确定。如有误，请在 ${stem}.meta.yaml 中写明 agency，或在 agencies.yaml 中登记该机关。`, ['agency', 'name'], top.best.line));
+      findings.push(finding('agency-weak', 'info', `报告没有写明机关的标题，发布机关「${agency}」仅依据${where(top.best)}「${top.best.text}」确定。请核对：无误可在 agencies.yaml 中登记该机关（npm run agencies 生成条目），有误请在 ${stem}.meta.yaml 中写入「agency: 机关全称」。`, ['agency', 'name'], top.best.line));
     // A body and its office or committee (某中心 / 某中心管委会, 区政府 / 区政府办公室 that compiled the report) are no conflict.
     const related = (a: string) => a.startsWith(agency!) || agency!.startsWith(a) || agency!.endsWith(a);
     const rival = agencies.slice(1).find((a) => a.best.weight >= CONFLICT_WEIGHT && a.best.source !== 'page-field' && !related(String(a.value)));
@@ -191,7 +191,7 @@ export function identify(input: IdentityInput): Identity {
       findings.push(finding('agency-conflict', 'warning', `${where(top.best)}写明发布机关为「${agency}」，而${where(rival.best)}写作「${rival.value}」。已采用前者；如有误，请在 ${stem}.meta.yaml 中写明 agency。`, ['agency', 'name'], rival.best.line));
   } else {
     provenance['agency'] = 'none';
-    findings.push(finding('agency-unknown', 'error', `无法确定发布机关：标题、版头、正文开头、网页字段和文件名都没有写明机关名称。请添加 ${stem}.meta.yaml，写明 agency。`, ['agency', 'name']));
+    findings.push(finding('agency-unknown', 'error', `无法确定发布机关：标题、版头、正文开头、网页字段和文件名都没有写明机关名称。请添加 ${stem}.meta.yaml，写入「agency: 机关全称」。`, ['agency', 'name']));
   }
 
   // Year: the year the statistics cover.
@@ -206,15 +206,15 @@ export function identify(input: IdentityInput): Identity {
     year = Number(top.value);
     yearEvidence = top.best;
     provenance['year'] = top.best.source === 'filename' ? 'filename' : 'text';
-    if (top.best.source === 'filename') findings.push(finding('year-from-filename', 'info', `正文未写明报告年度，年度 ${year} 取自文件名。`, ['year']));
+    if (top.best.source === 'filename') findings.push(finding('year-from-filename', 'info', `正文未写明报告年度，年度 ${year} 取自文件名。确认无误后，可在 ${stem}.meta.yaml 中写入「year: ${year}」。`, ['year']));
     else if (top.best.weight < SOLID_WEIGHT)
-      findings.push(finding('year-weak', 'info', `报告的标题和统计期限都没有写明年度，年度 ${year} 仅依据${where(top.best)}「${top.best.text}」确定。如有误，请在 ${stem}.meta.yaml 中写明 year。`, ['year'], top.best.line));
+      findings.push(finding('year-weak', 'info', `报告的标题和统计期限都没有写明年度，年度 ${year} 仅依据${where(top.best)}「${top.best.text}」确定。请核对：可在 ${stem}.meta.yaml 中写入「year: ${year}」或正确的年度。`, ['year'], top.best.line));
     const rival = years.slice(1).find((y) => y.best.weight >= CONFLICT_WEIGHT);
     if (rival)
       findings.push(finding('year-conflict', 'warning', `${where(top.best)}写明年度为 ${year}，而${where(rival.best)}为 ${rival.value} 年（「${rival.best.text}」）。已采用 ${year}；如有误，请在 ${stem}.meta.yaml 中写明 year。`, ['year'], rival.best.line));
   } else {
     provenance['year'] = 'none';
-    findings.push(finding('year-unknown', 'error', `无法确定报告年度：标题、统计期限、正文开头和文件名都没有写明年度（发布日期、文号和法规日期不作为年度）。请添加 ${stem}.meta.yaml，写明 year。`, ['year']));
+    findings.push(finding('year-unknown', 'error', `无法确定报告年度：标题、统计期限、正文开头和文件名都没有写明年度（发布日期、文号和法规日期不作为年度）。请添加 ${stem}.meta.yaml，写入「year: 统计年度」（如 2021）。`, ['year']));
   }
 
   // Region
