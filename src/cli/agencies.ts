@@ -3,19 +3,13 @@
  * reports/) that DIR/agencies.yaml does not know yet — to start a registry, or to paste into one.
  * Entries carry the name, the region and the other spellings the reports use.
  */
-import { loadReports, REGISTRY_FILE } from '../io.ts';
+import { REGISTRY_FILE } from '../io.ts';
+import { loadOrExit } from './load.ts';
 import { buildArchive } from '../archive/archive.ts';
 import { registryYaml } from '../archive/registry.ts';
 
 const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'reports';
-let loaded;
-try {
-  loaded = loadReports(dir);
-} catch (err) {
-  process.stderr.write(`nianbao: cannot list ${dir}: ${(err as Error).message}\n`);
-  process.exit(1);
-}
-for (const e of loaded.errors) process.stderr.write(`nianbao: ${e}\n`);
+const loaded = loadOrExit(dir);
 const { unregistered } = buildArchive(loaded.reports, loaded.registry);
 if (!unregistered.length) {
   process.stderr.write(`nianbao: every agency in ${dir}/ is in ${dir}/${REGISTRY_FILE}.\n`);

@@ -2,7 +2,7 @@
  * `npm run summary -- DIR [--strict]`: parse the archive and print what it holds, without building the site.
  * Every report is parsed on its own; a file that cannot be read is reported and skipped.
  */
-import { loadReports } from '../io.ts';
+import { loadOrExit } from './load.ts';
 import type { Report } from '../model/report.ts';
 import { buildArchive } from '../archive/archive.ts';
 
@@ -10,19 +10,12 @@ const args = process.argv.slice(2);
 const strict = args.includes('--strict');
 const dir = args.find((a) => !a.startsWith('--')) ?? 'reports';
 
-let loaded;
-try {
-  loaded = loadReports(dir);
-} catch (err) {
-  process.stderr.write(`nianbao: cannot list ${dir}: ${(err as Error).message}\n`);
-  process.exit(1);
-}
+const loaded = loadOrExit(dir);
 const { reports } = loaded;
 const unreadable = loaded.unreadable.length;
 for (const reason of loaded.unreadable) process.stderr.write(`nianbao: ${reason}\n`);
 
 // The archive stage adds the cross-year findings and sets aside a second report of one agency and year.
-for (const e of loaded.errors) process.stderr.write(`nianbao: ${e}\n`);
 const archive = buildArchive(reports, loaded.registry);
 for (const u of archive.unplaced) process.stderr.write(`nianbao: ${u.source.path}: agency or year unknown; add ${u.source.path}.meta.yaml naming them. Left out of the archive.\n`);
 for (const d of archive.duplicates) process.stderr.write(`nianbao: ${d.source.path}: ${d.agency.name} ${d.year ?? ''} is already in the archive; this copy is left out\n`);

@@ -150,6 +150,50 @@ const SOURCE_ZH: Record<EvidenceSource, string> = {
 };
 const where = (e: Evidence) => `${SOURCE_ZH[e.source]}${e.line ? `（第${e.line}行）` : ''}`;
 
+/** What each finding about a decision says, per field (Chinese, for readers; the stem is the report's path). */
+const SAY = {
+  agency: {
+    path: ['agency', 'name'],
+    fromFilename: (v: string | number, stem: string) => `正文未写明发布机关，机关名称「${v}」取自文件名。确认无误后，可在 ${stem}.meta.yaml 中写入「agency: ${v}」。`,
+    weak: (v: string | number, e: Evidence, stem: string) => `报告没有写明机关的标题，发布机关「${v}」仅依据${where(e)}「${e.text}」确定。请核对：无误可在 agencies.yaml 中登记该机关（npm run agencies 生成条目），有误请在 ${stem}.meta.yaml 中写入「agency: 机关全称」。`,
+    conflict: (v: string | number, e: Evidence, r: Ranked, stem: string) => `${where(e)}写明发布机关为「${v}」，而${where(r.best)}写作「${r.value}」。已采用前者；如有误，请在 ${stem}.meta.yaml 中写入「agency: 机关全称」。`,
+    unknown: (stem: string) => `无法确定发布机关：标题、版头、正文开头、网页字段和文件名都没有写明机关名称。请添加 ${stem}.meta.yaml，写入「agency: 机关全称」。`,
+  },
+  year: {
+    path: ['year'],
+    fromFilename: (v: string | number, stem: string) => `正文未写明报告年度，年度 ${v} 取自文件名。确认无误后，可在 ${stem}.meta.yaml 中写入「year: ${v}」。`,
+    weak: (v: string | number, e: Evidence, stem: string) => `报告的标题和统计期限都没有写明年度，年度 ${v} 仅依据${where(e)}「${e.text}」确定。请核对：可在 ${stem}.meta.yaml 中写入「year: ${v}」或正确的年度。`,
+    conflict: (v: string | number, e: Evidence, r: Ranked, stem: string) => `${where(e)}写明年度为 ${v}，而${where(r.best)}为 ${r.value} 年（「${r.best.text}」）。已采用 ${v}；如有误，请在 ${stem}.meta.yaml 中写入「year: 统计年度」。`,
+    unknown: (stem: string) => `无法确定报告年度：标题、统计期限、正文开头和文件名都没有写明年度（发布日期、文号和法规日期不作为年度）。请添加 ${stem}.meta.yaml，写入「year: 统计年度」（如 2021）。`,
+  },
+} as const;
+
+interface Decision {
+  value: string | number | null;
+  evidence: Evidence | null;
+  provenance: Identity['provenance'][string];
+  findings: Finding[];
+}
+
+/**
+ * One identity field decided: the sidecar if it says, else the best-ranked value, with a finding
+ * when it rests on the file name or on weak evidence, when a strong rival disagrees, or when nothing says.
+ */
+function decide(field: 'agency' | 'year', sidecar: string | number | undefined, ranked: readonly Ranked[], stem: string, isRival: (top: Ranked, r: Ranked) => boolean): Decision {
+  const say = SAY[field];
+  const path = [...say.path];
+  if (sidecar) return { value: sidecar, provenance: 'sidecar', findings: [], evidence: { field, value: sidecar, source: 'sidecar', weight: WEIGHTS.sidecar, line: null, text: `${stem}.meta.yaml` } };
+  const top = ranked[0];
+  if (!top) return { value: null, evidence: null, provenance: 'none', findings: [finding(`${field}-unknown`, 'error', say.unknown(stem), path)] };
+  const findings: Finding[] = [];
+  const { best } = top;
+  if (best.source === 'filename') findings.push(finding(`${field}-from-filename`, 'info', say.fromFilename(top.value, stem), path));
+  else if (best.weight < SOLID_WEIGHT) findings.push(finding(`${field}-weak`, 'info', say.weak(top.value, best, stem), path, best.line));
+  const rival = ranked.slice(1).find((r) => r.best.weight >= CONFLICT_WEIGHT && isRival(top, r));
+  if (rival) findings.push(finding(`${field}-conflict`, 'warning', say.conflict(top.value, best, rival, stem), path, rival.best.line));
+  return { value: top.value, evidence: best, provenance: best.source === 'filename' ? 'filename' : 'text', findings };
+}
+
 export function identify(input: IdentityInput): Identity {
   const opening = readOpening(input.lines);
   const pageFields = findPageFields(input.lines);
@@ -168,54 +212,18 @@ export function identify(input: IdentityInput): Identity {
   const years = rank(candidates.filter((c) => c.field === 'year'), (c) => Number(c.value));
   const stem = input.path;
 
-  // Agency
-  let agency: string | null = null;
-  let agencyEvidence: Evidence | null = null;
-  if (input.sidecar.agency) {
-    agency = input.sidecar.agency.replace(/\s+/g, '');
-    provenance['agency'] = 'sidecar';
-    agencyEvidence = { field: 'agency', value: agency, source: 'sidecar', weight: WEIGHTS.sidecar, line: null, text: `${stem}.meta.yaml` };
-  } else if (agencies[0]) {
-    const top = agencies[0];
-    agency = String(top.value);
-    agencyEvidence = top.best;
-    provenance['agency'] = top.best.source === 'filename' ? 'filename' : 'text';
-    if (top.best.source === 'filename')
-      findings.push(finding('agency-from-filename', 'info', `正文未写明发布机关，机关名称「${agency}」取自文件名。确认无误后，可在 ${stem}.meta.yaml 中写入「agency: ${agency}」。`, ['agency', 'name']));
-    else if (top.best.weight < SOLID_WEIGHT)
-      findings.push(finding('agency-weak', 'info', `报告没有写明机关的标题，发布机关「${agency}」仅依据${where(top.best)}「${top.best.text}」确定。请核对：无误可在 agencies.yaml 中登记该机关（npm run agencies 生成条目），有误请在 ${stem}.meta.yaml 中写入「agency: 机关全称」。`, ['agency', 'name'], top.best.line));
-    // A body and its office or committee (某中心 / 某中心管委会, 区政府 / 区政府办公室 that compiled the report) are no conflict.
-    const related = (a: string) => a.startsWith(agency!) || agency!.startsWith(a) || agency!.endsWith(a);
-    const rival = agencies.slice(1).find((a) => a.best.weight >= CONFLICT_WEIGHT && a.best.source !== 'page-field' && !related(String(a.value)));
-    if (rival)
-      findings.push(finding('agency-conflict', 'warning', `${where(top.best)}写明发布机关为「${agency}」，而${where(rival.best)}写作「${rival.value}」。已采用前者；如有误，请在 ${stem}.meta.yaml 中写明 agency。`, ['agency', 'name'], rival.best.line));
-  } else {
-    provenance['agency'] = 'none';
-    findings.push(finding('agency-unknown', 'error', `无法确定发布机关：标题、版头、正文开头、网页字段和文件名都没有写明机关名称。请添加 ${stem}.meta.yaml，写入「agency: 机关全称」。`, ['agency', 'name']));
+  // A body and its office or committee (某中心 / 某中心管委会, 区政府 / 区政府办公室 that compiled the report) are no conflict.
+  const related = (a: string, b: string) => a.startsWith(b) || b.startsWith(a) || b.endsWith(a);
+  const agencyDecision = decide('agency', input.sidecar.agency?.replace(/\s+/g, ''), agencies, stem, (top, r) => r.best.source !== 'page-field' && !related(String(r.value), String(top.value)));
+  const yearDecision = decide('year', input.sidecar.year, years, stem, () => true);
+  for (const [field, d] of [['agency', agencyDecision], ['year', yearDecision]] as const) {
+    provenance[field] = d.provenance;
+    findings.push(...d.findings);
   }
-
-  // Year: the year the statistics cover.
-  let year: number | null = null;
-  let yearEvidence: Evidence | null = null;
-  if (input.sidecar.year) {
-    year = input.sidecar.year;
-    provenance['year'] = 'sidecar';
-    yearEvidence = { field: 'year', value: year, source: 'sidecar', weight: WEIGHTS.sidecar, line: null, text: `${stem}.meta.yaml` };
-  } else if (years[0]) {
-    const top = years[0];
-    year = Number(top.value);
-    yearEvidence = top.best;
-    provenance['year'] = top.best.source === 'filename' ? 'filename' : 'text';
-    if (top.best.source === 'filename') findings.push(finding('year-from-filename', 'info', `正文未写明报告年度，年度 ${year} 取自文件名。确认无误后，可在 ${stem}.meta.yaml 中写入「year: ${year}」。`, ['year']));
-    else if (top.best.weight < SOLID_WEIGHT)
-      findings.push(finding('year-weak', 'info', `报告的标题和统计期限都没有写明年度，年度 ${year} 仅依据${where(top.best)}「${top.best.text}」确定。请核对：可在 ${stem}.meta.yaml 中写入「year: ${year}」或正确的年度。`, ['year'], top.best.line));
-    const rival = years.slice(1).find((y) => y.best.weight >= CONFLICT_WEIGHT);
-    if (rival)
-      findings.push(finding('year-conflict', 'warning', `${where(top.best)}写明年度为 ${year}，而${where(rival.best)}为 ${rival.value} 年（「${rival.best.text}」）。已采用 ${year}；如有误，请在 ${stem}.meta.yaml 中写明 year。`, ['year'], rival.best.line));
-  } else {
-    provenance['year'] = 'none';
-    findings.push(finding('year-unknown', 'error', `无法确定报告年度：标题、统计期限、正文开头和文件名都没有写明年度（发布日期、文号和法规日期不作为年度）。请添加 ${stem}.meta.yaml，写入「year: 统计年度」（如 2021）。`, ['year']));
-  }
+  const agency = agencyDecision.value === null ? null : String(agencyDecision.value);
+  const year = yearDecision.value === null ? null : Number(yearDecision.value);
+  const agencyEvidence = agencyDecision.evidence;
+  const yearEvidence = yearDecision.evidence;
 
   // Region
   let region: Region | null = null;
