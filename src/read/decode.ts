@@ -8,6 +8,16 @@ export interface SourceLine {
   /** 1-based line number in the decoded text. */
   line: number;
   text: string;
+  /**
+   * A table row as the document's own structure gives it (PDF ruling lines, HTML/DOCX cells): every
+   * column in order, spans expanded ('' in the slots a merged cell covers, '' for a blank cell).
+   * `text` is then these cells joined by tabs. Absent for text files, whose rows are split from `text`.
+   */
+  cells?: string[];
+  /** For a table row with `cells`: the first column that holds values (the columns before it hold the row's label). */
+  valueStart?: number;
+  /** For text read from a PDF: the 1-based page the line stands on. */
+  page?: number;
 }
 
 export interface DecodedText {
