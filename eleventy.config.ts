@@ -24,9 +24,9 @@ export function preloadSite(site: Site | null) {
   preloaded = site;
 }
 
-export function siteFrom(reportsDir: string): Site {
-  const { reports, sources, registry } = loadReports(reportsDir);
-  return buildSite(reports, sources, registry);
+export async function siteFrom(reportsDir: string): Promise<Site> {
+  const { reports, sources, registry, originals } = await loadReports(reportsDir);
+  return buildSite(reports, sources, registry, originals);
 }
 
 /** Called once per written page; the build CLI draws its progress bar from it. */
@@ -49,8 +49,11 @@ interface EleventyConfig {
   setQuietMode(quiet: boolean): unknown;
 }
 
-export default function (eleventyConfig: EleventyConfig) {
+export default async function (eleventyConfig: EleventyConfig) {
   const reportsDir = process.env['NIANBAO_REPORTS'] ?? 'reports';
+  // Each PDF, HTML or DOCX report is served as published beside its text (original.pdf …).
+  const originals = (preloaded ?? (await siteFrom(reportsDir))).originals;
+  eleventyConfig.addPassthroughCopy(Object.fromEntries(originals.map((o) => [relative(process.cwd(), o.from), o.to])));
 
   eleventyConfig.addExtension(['11ty.tsx', '11ty.ts'], {
     key: '11ty.js',

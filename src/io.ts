@@ -1,16 +1,23 @@
-/** File I/O at the edge: read a report and its optional sidecar, hand bytes to the pure parser. */
+/**
+ * File I/O at the edge: read a report (text, PDF, HTML or DOCX) and its optional sidecar, hand the
+ * document to the pure parser. Reading a PDF or a Word file is asynchronous (pdf.js, mammoth).
+ */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parse as parseYaml, parseDocument } from 'yaml';
 import { Registry } from './model/registry.ts';
 import { parseReport } from './parse.ts';
-import { decode } from './read/decode.ts';
-import type { Finding, Report } from './model/report.ts';
+import { readDocument } from './read/index.ts';
+import type { Report } from './model/report.ts';
+import { finding, type Finding } from './model/findings.ts';
 
-/** `text`: the report as read, in UTF-8, one line per source line (what source.txt serves). */
-export type ReadResult = { ok: true; report: Report; text: string } | { ok: false; reason: string };
+/**
+ * `text`: the report as read, in UTF-8, one line per source line (what source.txt serves; for a PDF,
+ * HTML or DOCX, the text extracted, table rows as tab-separated cells). `bytes`: the file as published.
+ */
+export type ReadResult = { ok: true; report: Report; text: string; bytes: Uint8Array } | { ok: false; reason: string };
 
-export function readReportFile(path: string, displayPath = path): ReadResult {
+export async function readReportFile(path: string, displayPath = path): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -26,12 +33,13 @@ export function readReportFile(path: string, displayPath = path): ReadResult {
     try {
       sidecar = parseYaml(readFileSync(sidecarPath, 'utf8'));
     } catch (err) {
-      extra.push({ code: 'sidecar-unreadable', severity: 'error', message: `附加元数据文件 ${sidecarPath} 不是有效的 YAML：${(err as Error).message.split('\n')[0]}。已忽略该文件。`, path: [], line: null, column: null });
+      extra.push(finding('sidecar-unreadable', 'error', `附加元数据文件 ${sidecarPath} 不是有效的 YAML：${(err as Error).message.split('\n')[0]}。已忽略该文件。`));
     }
   }
-  const report = parseReport({ bytes, path: displayPath, sidecar });
+  const document = await readDocument(bytes, displayPath);
+  const report = parseReport({ bytes, path: displayPath, sidecar, document });
   report.findings.unshift(...extra);
-  return { ok: true, report, text: decode(bytes).lines.map((l) => l.text).join('\n') };
+  return { ok: true, report, text: document.lines.map((l) => l.text).join('\n'), bytes };
 }
 
 /** The agency registry's file name, at the top of the reports folder. */
@@ -98,19 +106,22 @@ export interface LoadedReports extends LoadedRegistry {
   sources: Map<string, string>;
   /** One line each: the file and why it could not be read. */
   unreadable: string[];
+  /** The file of each report read from a PDF, HTML or DOCX (served beside the text), by source path. */
+  originals: Map<string, string>;
 }
 
-/** Read and parse every report in `dir`. One bad file never costs another report. */
-export function loadReports(dir: string, onProgress?: (done: number, total: number, file: string) => void): LoadedReports {
+/** Read and parse every report in `dir`, one after the other. One bad file never costs another report. */
+export async function loadReports(dir: string, onProgress?: (done: number, total: number, file: string) => void): Promise<LoadedReports> {
   const files = listReportFiles(dir);
-  const out: LoadedReports = { reports: [], sources: new Map(), unreadable: [], ...loadRegistry(dir) };
-  files.forEach((name, i) => {
-    const r = readReportFile(join(dir, name), name);
+  const out: LoadedReports = { reports: [], sources: new Map(), unreadable: [], originals: new Map(), ...loadRegistry(dir) };
+  for (const [i, name] of files.entries()) {
+    const r = await readReportFile(join(dir, name), name);
     if (r.ok) {
       out.reports.push(r.report);
       out.sources.set(r.report.source.path, r.text);
+      if (r.report.source.format !== 'text') out.originals.set(r.report.source.path, join(dir, name));
     } else out.unreadable.push(r.reason);
     onProgress?.(i + 1, files.length, name);
-  });
+  }
   return out;
 }

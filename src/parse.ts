@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { decode, type SourceLine } from './read/decode.ts';
+import type { SourceLine } from './read/decode.ts';
+import type { ReadDocument } from './read/document.ts';
+import { readText } from './read/index.ts';
 import { findSections, type SectionSpan } from './segment/sections.ts';
 import { detectEdition, findDocumentNumber, findPublishedOn } from './extract/metadata.ts';
 import { identify } from './extract/identity/identify.ts';
@@ -36,6 +38,24 @@ export interface ParseInput {
   path: string;
   /** Parsed YAML of the sidecar, if any; validated here. */
   sidecar?: unknown;
+  /** The document as a reader gave it (PDF, HTML, DOCX); without it, `bytes` are read as text. */
+  document?: ReadDocument;
+}
+
+/** The finding each reader note becomes. */
+const NOTE_CODES = { scanned: 'scanned-pdf', unreadable: 'document-unreadable', encrypted: 'document-unreadable', 'legacy-format': 'legacy-format' } as const;
+
+/** How each statutory table was read: the reader's method for the table its first row stands in. */
+function tableMethods(doc: ReadDocument, lines: readonly SourceLine[], rowLines: Record<string, number>): Report['source']['tables'] {
+  const out: Report['source']['tables'] = [];
+  for (const table of ['proactive', 'requests', 'reviewLitigation', 'legacyStats'] as const) {
+    const first = Math.min(...Object.entries(rowLines).filter(([k]) => k.startsWith(`${table}.`) || k === table).map(([, line]) => line));
+    if (!Number.isFinite(first)) continue;
+    const index = lines.findIndex((l) => l.line === first);
+    const found = doc.tables.find((t) => index >= t.start && index < t.end);
+    out.push({ table, method: found?.method ?? 'text', pages: found?.pages ?? [] });
+  }
+  return out;
 }
 
 export { slugOf } from './extract/identity/names.ts';
@@ -60,7 +80,10 @@ function buildSections(lines: readonly SourceLine[], spans: SectionSpan[], consu
 function parseUnsafe(input: ParseInput): Report {
   const findings: Finding[] = [];
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const { encoding, lines: source } = decode(input.bytes);
+  // Text is decoded here; PDF, HTML and DOCX come already read (src/read/index.ts), each read once.
+  const doc = input.document ?? readText(input.bytes);
+  const { encoding, lines: source } = doc;
+  for (const note of doc.notes) findings.push(finding(NOTE_CODES[note.code], 'error', note.message, [], null, null, note.page ?? null));
 
   let sidecar: Sidecar = {};
   if (input.sidecar !== undefined && input.sidecar !== null) {
@@ -130,7 +153,7 @@ function parseUnsafe(input: ParseInput): Report {
         ? sidecar.publishedOn.toISOString().slice(0, 10)
         : sidecar.publishedOn
       : (findPublishedOn(lines) ?? id.pageDate),
-    source: { path: input.path, sha256, url: sidecar.sourceUrl ?? null, encoding },
+    source: { path: input.path, sha256, url: sidecar.sourceUrl ?? null, encoding, format: doc.format, tables: tableMethods(doc, lines, tables.lines) },
     provenance: id.provenance,
     identity: { agency: id.evidence.agency, year: id.evidence.year, candidates: id.evidence.candidates, pageFields: id.pageFields },
     sections,
@@ -162,7 +185,7 @@ function emptyReport(input: ParseInput, finding: Finding): Report {
     title: null,
     documentNumber: null,
     publishedOn: null,
-    source: { path: input.path, sha256: createHash('sha256').update(input.bytes).digest('hex'), url: null, encoding: 'unknown' },
+    source: { path: input.path, sha256: createHash('sha256').update(input.bytes).digest('hex'), url: null, encoding: 'unknown', format: input.document?.format ?? 'text', tables: [] },
     provenance: {},
     identity: { agency: null, year: null, candidates: [], pageFields: [] },
     sections: Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Report['sections'],

@@ -70,6 +70,8 @@ export function render({ entry }: PageData) {
             <br />
             <small>{`SHA-256 ${r.source.sha256} · ${r.source.encoding}`}</small>
           </dd>
+          <dt>读取方式</dt>
+          <dd>{entry.reading}</dd>
         </dl>
         <ul class="downloads">
           <li>
@@ -77,9 +79,16 @@ export function render({ entry }: PageData) {
               本报告数据（JSON）
             </a>
           </li>
+          {entry.original ? (
+            <li>
+              <a href={entry.original.href} download>
+                {entry.original.label}
+              </a>
+            </li>
+          ) : null}
           <li>
             <a href={entry.sourceUrl} type="text/plain">
-              原文文本（TXT）
+              {entry.original ? '提取的文本（TXT）' : '原文文本（TXT）'}
             </a>
           </li>
         </ul>

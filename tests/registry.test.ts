@@ -101,7 +101,7 @@ test('registry file: a broken entry or broken YAML is an error naming the file a
   assert.match(broken.errors[0]!, /agencies\.yaml:\d+: not valid YAML/);
 });
 
-test('folders: reports are found below the reports folder, named by path, and the folders give the region', () => {
+test('folders: reports are found below the reports folder, named by path, and the folders give the region', async () => {
   const dir = tmp('folders');
   mkdirSync(join(dir, '福建省', '泉州市', '鲤城区'), { recursive: true });
   mkdirSync(join(dir, '.git'));
@@ -111,7 +111,7 @@ test('folders: reports are found below the reports folder, named by path, and th
   writeFileSync(join(dir, 'agencies.yaml'), 'agencies: []\n');
   writeFileSync(join(dir, 'top.txt'), sampleText('凤泉区'));
   assert.deepEqual(listReportFiles(dir), ['top.txt', '福建省/泉州市/鲤城区/区政府办公室.txt']);
-  const { reports } = loadReports(dir);
+  const { reports } = await loadReports(dir);
   const r = reports.find((x) => x.source.path === '福建省/泉州市/鲤城区/区政府办公室.txt')!;
   assert.deepEqual([r.agency.name, r.agency.region?.code, r.provenance['region'], r.source.url], ['鲤城区人民政府办公室', '350502', 'text', 'http://www.qzlc.gov.cn/x.html']);
 });

@@ -68,13 +68,13 @@ test('data/index.json lists every report as { id, agency, year, url, json }', ()
   assert.equal(index.find((e) => e.id === SAMPLES['002'])!.agency, '凤泉区人民政府');
 });
 
-test('report.json is the validated model of the report (as the registry names it); source.txt its text with the same line numbers', () => {
+test('report.json is the validated model of the report (as the registry names it); source.txt its text with the same line numbers', async () => {
   const { registry } = loadRegistry(REPORTS);
   assert.equal(registry?.agencies.length, 5);
   for (const id of Object.values(SAMPLES)) {
     const json = JSON.parse(read(`agencies/${id}/report.json`));
     assert.ok(Report.safeParse(json).success, id);
-    const r = readReportFile(join(REPORTS, json.source.path), json.source.path);
+    const r = await readReportFile(join(REPORTS, json.source.path), json.source.path);
     assert.ok(r.ok);
     assert.equal(json.agency.registered, true);
     assert.deepEqual(json, JSON.parse(JSON.stringify(applyRegistry([r.report], registry).reports[0])));

@@ -60,6 +60,10 @@ export interface ReportPage {
   cellFindings: Record<string, number[]>;
   counts: { error: number; warning: number; info: number };
   sourceText: string;
+  /** The file as the agency published it (PDF, HTML, DOCX), served beside the text; null for text files. */
+  original: { href: string; label: string } | null;
+  /** Which reader read the report, and how each statutory table was found (Chinese, for the page). */
+  reading: string;
   /** How to cite the report (GB/T 7714 style); the page's permanent URL goes with it. */
   citation: string;
   /** citation_* meta tags (Zotero, Google Scholar). */
@@ -128,6 +132,8 @@ export interface Site {
   duplicates: { path: string; id: string }[];
   /** Reports left out because their agency or year is unknown (no permanent URL). */
   unplaced: { path: string; reason: string }[];
+  /** Originals to copy into the site: the file (absolute path) → its path in the site. */
+  originals: { from: string; to: string }[];
   /** Agencies the registry (agencies.yaml) does not know, each with a ready-to-paste entry. */
   unregistered: Unregistered[];
   /** Reports whose agency matches more than one registry entry. */
@@ -198,6 +204,19 @@ export const title = (r: Report) => r.title ?? `${r.agency.name}${r.year ?? ''}�
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+const FORMAT_LABEL = { pdf: 'PDF', html: '网页（HTML）', docx: 'Word（DOCX）', text: '文本' } as const;
+const METHOD_LABEL = { lattice: '按表格线识别', stream: '按文字对齐识别', html: '按网页/Word 表格结构读取', text: '按文本分隔读取' } as const;
+const TABLE_LABEL = { proactive: '表二', requests: '表三', reviewLitigation: '表四', legacyStats: '附表' } as const;
+
+/** The file name the original is served under: original.pdf, original.html, original.docx. */
+export const originalName = (r: Report) => `original.${r.source.format}`;
+
+/** 「读取方式：PDF；表三按表格线识别（第2–3页）…」 */
+export function readingOf(r: Report): string {
+  const tables = r.source.tables.map((t) => `${TABLE_LABEL[t.table]}${METHOD_LABEL[t.method]}${t.pages.length ? `（第${t.pages.length > 1 ? `${t.pages[0]}–${t.pages[t.pages.length - 1]}` : t.pages[0]}页）` : ''}`);
+  return `${FORMAT_LABEL[r.source.format]}${tables.length ? `；${tables.join('，')}` : ''}`;
+}
+
 function reportPage(r: Report, sameAgency: readonly Report[], sourceText: string): ReportPage {
   const url = reportUrl(r);
   const i = sameAgency.indexOf(r);
@@ -227,6 +246,8 @@ function reportPage(r: Report, sameAgency: readonly Report[], sourceText: string
     cellFindings,
     counts: { error: count(r, 'error'), warning: count(r, 'warning'), info: count(r, 'info') },
     sourceText,
+    original: r.source.format === 'text' ? null : { href: `${url}${originalName(r)}`, label: `原始文件（${FORMAT_LABEL[r.source.format]}）` },
+    reading: readingOf(r),
     // No date is guessed: a report that prints none is cited without one.
     citation: `${r.agency.name}. ${title(r)}${r.documentNumber ? `（${r.documentNumber}）` : ''}[R]${r.publishedOn ? `. ${r.publishedOn}` : ''}.`,
     citationMeta: [
@@ -246,7 +267,7 @@ function flattenRegions(nodes: readonly RegionNode[]): RegionNode[] {
 /**
  * Build every page's model. `sources` maps a report's source path to its decoded text (source.txt).
  */
-export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>, registry: Registry | null = null): Site {
+export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>, registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): Site {
   const archive = buildArchive(input, registry);
   const reports = archive.reports;
   const rowsOf = (rs: readonly Report[]) => rs.map(reportRow);
@@ -338,6 +359,10 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
     index: archive.entries,
     duplicates: archive.duplicates.map((d) => ({ path: d.source.path, id: d.id })),
     unplaced: archive.unplaced.map((r) => ({ path: r.source.path, reason: r.provenance['agency'] === 'none' ? '发布机关不明' : '年度不明' })),
+    originals: reports.flatMap((r) => {
+      const from = originals.get(r.source.path);
+      return from && r.source.format !== 'text' ? [{ from, to: `${reportUrl(r).slice(1)}${originalName(r)}` }] : [];
+    }),
     unregistered: archive.unregistered,
     ambiguous: archive.ambiguous,
   };

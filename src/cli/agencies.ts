@@ -9,7 +9,7 @@ import { buildArchive } from '../archive/archive.ts';
 import { registryYaml } from '../archive/registry.ts';
 
 const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'reports';
-const loaded = loadOrExit(dir);
+const loaded = await loadOrExit(dir);
 const { unregistered } = buildArchive(loaded.reports, loaded.registry);
 if (!unregistered.length) {
   process.stderr.write(`nianbao: every agency in ${dir}/ is in ${dir}/${REGISTRY_FILE}.\n`);

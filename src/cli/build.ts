@@ -154,11 +154,11 @@ async function main() {
   const parsing = progress('parsing  ');
   let loaded;
   try {
-    loaded = loadReports(o.reports, (done, total) => parsing.update(done, total));
+    loaded = await loadReports(o.reports, (done, total) => parsing.update(done, total));
   } catch (err) {
     fail(`cannot list ${o.reports}: ${(err as Error).message}`);
   }
-  const site = buildSite(loaded.reports, loaded.sources, loaded.registry);
+  const site = buildSite(loaded.reports, loaded.sources, loaded.registry, loaded.originals);
   const { text, errors } = summary(loaded.reports, loaded.unreadable, site, shown(o.reports), loaded);
   if (o.strict && errors > 0) {
     process.stdout.write(`${text}\n--strict: errors found; the site was not built.\n`);

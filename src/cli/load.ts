@@ -1,10 +1,10 @@
 /** For the command-line tools: load a reports folder, or say why not and exit 1. Registry errors go to stderr. */
 import { loadReports, type LoadedReports } from '../io.ts';
 
-export function loadOrExit(dir: string): LoadedReports {
+export async function loadOrExit(dir: string): Promise<LoadedReports> {
   let loaded: LoadedReports;
   try {
-    loaded = loadReports(dir);
+    loaded = await loadReports(dir);
   } catch (err) {
     process.stderr.write(`nianbao: cannot list ${dir}: ${(err as Error).message}\n`);
     process.exit(1);

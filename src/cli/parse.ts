@@ -6,7 +6,7 @@ if (!file) {
   process.stderr.write('usage: npm run --silent parse -- FILE\n');
   process.exit(2);
 }
-const result = readReportFile(file);
+const result = await readReportFile(file);
 if (!result.ok) {
   process.stderr.write(`nianbao: ${result.reason}\n`);
   process.exit(1);

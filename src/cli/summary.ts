@@ -10,7 +10,7 @@ const args = process.argv.slice(2);
 const strict = args.includes('--strict');
 const dir = args.find((a) => !a.startsWith('--')) ?? 'reports';
 
-const loaded = loadOrExit(dir);
+const loaded = await loadOrExit(dir);
 const { reports } = loaded;
 const unreadable = loaded.unreadable.length;
 for (const reason of loaded.unreadable) process.stderr.write(`nianbao: ${reason}\n`);

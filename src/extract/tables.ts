@@ -52,6 +52,16 @@ interface Row {
  */
 function toRow(lines: readonly SourceLine[], index: number): Row {
   const src = lines[index]!;
+  if (src.cells) {
+    // A row from the document's own structure: the columns say which cells are values, blanks included.
+    // A row with no value at all (a header, an item caption, a row of blank cells) reads like a
+    // text row without values: its label is all its text.
+    const at = src.valueStart ?? 0;
+    const values = src.cells.slice(at);
+    if (!values.some((c) => c !== '' && cellValue(c).kind !== 'text')) return { index, line: src.line, label: src.cells.filter((c) => c !== '').join(' ').trim(), values: [], layout: false };
+    const label = src.cells.slice(0, at).filter((c) => c !== '').join(' ').trim();
+    return { index, line: src.line, label, values: values.map((text, i) => ({ text, column: at + i + 1 })), layout: false };
+  }
   const cells = splitCells(src.text);
   const first = cells.findIndex((c) => cellValue(c.text).kind === 'number' || (cellValue(c.text).kind === 'null' && c.text !== ''));
   const labelCells = first === -1 ? cells : cells.slice(0, first);
@@ -386,8 +396,10 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
       out.consumed.add(i);
       continue;
     }
-    let cells = splitCells(text);
-    if (!isLayoutLine(text)) {
+    let cells = lines[i]!.cells ? lines[i]!.cells!.map((t, k) => ({ text: t, column: k + 1 })) : splitCells(text);
+    if (lines[i]!.cells) {
+      // A grid row has every column: its blank cells are cells, and 15 is exact.
+    } else if (!isLayoutLine(text)) {
       // Keep blank cells between separators; an outer pipe opens and closes no cell.
       if (text.trimStart().startsWith('|')) cells = cells.slice(1);
       while (cells.length && cells[cells.length - 1]!.text === '') cells.pop();

@@ -9,6 +9,9 @@ const CODES = {
   empty: 'The file has no readable text.',
   'sidecar-invalid': 'The <file>.meta.yaml sidecar has a field that is not allowed or not valid; it is ignored.',
   'sidecar-unreadable': 'The <file>.meta.yaml sidecar is not valid YAML; it is ignored.',
+  'scanned-pdf': 'A PDF page has no text layer (a scan, 图片版): the report is kept, but needs a text copy or OCR.',
+  'document-unreadable': 'A PDF or Word file could not be read (damaged or encrypted).',
+  'legacy-format': 'A legacy Word (.doc) or WPS file: it must be converted to .docx or PDF first.',
   'internal-error': 'nianbao failed on this file (a bug); the report is kept empty, other reports are not affected.',
   'internal-schema': 'The parse result broke the model (a bug).',
   // identity
@@ -65,10 +68,11 @@ export const Finding = z.object({
   path: z.array(z.union([z.string(), z.number()])).describe('Where in the model the finding points, e.g. ["tables","requests","rows","total","naturalPerson"]'),
   line: z.number().int().positive().nullable().describe('1-based line in the source text, when known'),
   column: z.number().int().positive().nullable().describe('1-based column in the source text, when known'),
+  page: z.number().int().positive().nullable().describe('For a PDF: the 1-based page, when known'),
 });
 export type Finding = z.infer<typeof Finding>;
 
 /** The one way to make a finding. */
-export function finding(code: FindingCode, severity: Severity, message: string, path: Finding['path'] = [], line: number | null = null, column: number | null = null): Finding {
-  return { code, severity, message, path, line, column };
+export function finding(code: FindingCode, severity: Severity, message: string, path: Finding['path'] = [], line: number | null = null, column: number | null = null, page: number | null = null): Finding {
+  return { code, severity, message, path, line, column, page };
 }

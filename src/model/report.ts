@@ -128,7 +128,16 @@ export const Report = z.object({
   title: z.string().nullable(),
   documentNumber: z.string().nullable().describe('文件号 such as 泉鲤行政管〔2022〕1号'),
   publishedOn: z.string().nullable().describe('ISO date the report was signed or published'),
-  source: z.object({ path: z.string(), sha256: z.string(), url: z.string().nullable(), encoding: z.string() }),
+  source: z.object({
+    path: z.string(),
+    sha256: z.string().describe('SHA-256 of the file as published'),
+    url: z.string().nullable(),
+    encoding: z.string(),
+    format: z.enum(['text', 'pdf', 'html', 'docx']).describe('How the file was read'),
+    tables: z
+      .array(z.object({ table: z.enum(['proactive', 'requests', 'reviewLitigation', 'legacyStats']), method: z.enum(['lattice', 'stream', 'html', 'text']), pages: z.array(z.number().int().positive()) }))
+      .describe('How each statutory table was found: from ruling lines (lattice), alignment (stream), HTML/Word cells (html), or text'),
+  }),
   provenance: z.record(z.string(), z.enum(['text', 'sidecar', 'filename', 'folder', 'registry', 'none'])).describe('Where each identity field came from (agency, year, region)'),
   identity: Identity.describe('How the agency and year were decided'),
   sections: z.object(Object.fromEntries(SECTION_KEYS.map((k) => [k, Section.nullable()])) as Record<(typeof SECTION_KEYS)[number], z.ZodNullable<typeof Section>>),

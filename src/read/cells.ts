@@ -80,3 +80,17 @@ export function cellValue(raw: string): CellValue {
 }
 
 export const isNumeric = (raw: string): boolean => cellValue(raw).kind === 'number';
+
+/**
+ * The first column of a table that holds values (the columns before it hold row labels): the
+ * smallest at which some row has a number or a stated blank (—, /, 无). For grids read from a
+ * document's structure (PDF, HTML, DOCX), where every row has every column.
+ */
+export function valueStart(rows: readonly (readonly string[])[]): number {
+  let start = Infinity;
+  for (const row of rows) {
+    const i = row.findIndex((c) => c !== '' && cellValue(c).kind !== 'text');
+    if (i >= 0) start = Math.min(start, i);
+  }
+  return Number.isFinite(start) ? start : 0;
+}

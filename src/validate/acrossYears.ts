@@ -3,6 +3,7 @@
  * last year's 结转下年度, column by column. Findings go on the later report.
  */
 import { REQUEST_COLUMNS } from '../model/labels.ts';
+import { finding } from '../model/findings.ts';
 import type { Finding, Report } from '../model/report.ts';
 
 /** Findings keyed by report id; reports without a year or without table 3 are passed over. */
@@ -25,14 +26,7 @@ export function carryOverFindings(reports: readonly Report[]): Map<string, Findi
         const before = prev.tables.requests!.rows['carriedForward']?.[key] ?? null;
         if (now === null || before === null || now === before) continue;
         const findings = out.get(r.id) ?? [];
-        findings.push({
-          code: 'carry-over-mismatch',
-          severity: 'warning',
-          message: `「${label}」列：本年度报告的上年结转为 ${now}，而 ${prev.year} 年度报告的结转下年度继续办理为 ${before}，两者应相等。`,
-          path: ['tables', 'requests', 'rows', 'carriedOver', key],
-          line: r.tables.lines['requests.rows.carriedOver'] ?? null,
-          column: null,
-        });
+        findings.push(finding('carry-over-mismatch', 'warning', `「${label}」列：本年度报告的上年结转为 ${now}，而 ${prev.year} 年度报告的结转下年度继续办理为 ${before}，两者应相等。`, ['tables', 'requests', 'rows', 'carriedOver', key], r.tables.lines['requests.rows.carriedOver'] ?? null, null));
         out.set(r.id, findings);
       }
     }

@@ -3,6 +3,7 @@
  * Every rule is a pure function of the report and names the cells it involves.
  */
 import { REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_FIELDS, REVIEW_GROUPS } from '../model/labels.ts';
+import { finding } from '../model/findings.ts';
 import type { Cell, Finding, Report, Tables } from '../model/report.ts';
 import { toHalfWidth } from '../read/text.ts';
 
@@ -27,14 +28,7 @@ export function requestsBalance({ tables }: RuleInput): Finding[] {
     if (!known(cells)) continue;
     const [a, b, t, f] = cells as [number, number, number, number];
     if (sum([a, b]) !== sum([t, f])) {
-      out.push({
-        code: 'requests-balance',
-        severity: 'error',
-        message: `表三「${colLabel(col)}」列：本年新收（${a}）加上年结转（${b}）为 ${sum([a, b])}，而办理结果总计（${t}）加结转下年度（${f}）为 ${sum([t, f])}，两者应相等。`,
-        path: ['tables', 'requests', 'rows', 'total', col],
-        line: lineOf(tables, 'requests.rows.total'),
-        column: null,
-      });
+      out.push(finding('requests-balance', 'error', `表三「${colLabel(col)}」列：本年新收（${a}）加上年结转（${b}）为 ${sum([a, b])}，而办理结果总计（${t}）加结转下年度（${f}）为 ${sum([t, f])}，两者应相等。`, ['tables', 'requests', 'rows', 'total', col], lineOf(tables, 'requests.rows.total'), null));
     }
   }
   return out;
@@ -51,14 +45,7 @@ export function requestsResults({ tables, edition }: RuleInput): Finding[] {
     const parts = resultKeys.map((k) => rows[k]?.[col] ?? null);
     if (total === null || !known(parts)) continue;
     if (sum(parts) !== total) {
-      out.push({
-        code: 'requests-results',
-        severity: 'error',
-        message: `表三「${colLabel(col)}」列：各项办理结果之和为 ${sum(parts)}，但「（七）总计」为 ${total}。`,
-        path: ['tables', 'requests', 'rows', 'total', col],
-        line: lineOf(tables, 'requests.rows.total'),
-        column: null,
-      });
+      out.push(finding('requests-results', 'error', `表三「${colLabel(col)}」列：各项办理结果之和为 ${sum(parts)}，但「（七）总计」为 ${total}。`, ['tables', 'requests', 'rows', 'total', col], lineOf(tables, 'requests.rows.total'), null));
     }
   }
   return out;
@@ -78,25 +65,11 @@ export function requestsRowTotals({ tables }: RuleInput): Finding[] {
     }
     if (!known(parts)) continue;
     if (sum(parts) !== row.total) {
-      out.push({
-        code: 'requests-row-total',
-        severity: 'error',
-        message: `表三「${rowLabel(key)}」行：六类申请人之和为 ${sum(parts)}，但总计列为 ${row.total}。`,
-        path: ['tables', 'requests', 'rows', key, 'total'],
-        line: lineOf(tables, `requests.rows.${key}`),
-        column: null,
-      });
+      out.push(finding('requests-row-total', 'error', `表三「${rowLabel(key)}」行：六类申请人之和为 ${sum(parts)}，但总计列为 ${row.total}。`, ['tables', 'requests', 'rows', key, 'total'], lineOf(tables, `requests.rows.${key}`), null));
     }
   }
   if (blankTotals.length) {
-    out.push({
-      code: 'requests-total-blank',
-      severity: 'info',
-      message: `表三有 ${blankTotals.length} 行的总计列留空（如「${rowLabel(blankTotals[0]!)}」）；数据按原样保留，未代为计算。`,
-      path: ['tables', 'requests', 'rows', blankTotals[0]!, 'total'],
-      line: lineOf(tables, `requests.rows.${blankTotals[0]}`),
-      column: null,
-    });
+    out.push(finding('requests-total-blank', 'info', `表三有 ${blankTotals.length} 行的总计列留空（如「${rowLabel(blankTotals[0]!)}」）；数据按原样保留，未代为计算。`, ['tables', 'requests', 'rows', blankTotals[0]!, 'total'], lineOf(tables, `requests.rows.${blankTotals[0]}`), null));
   }
   return out;
 }
@@ -111,14 +84,7 @@ export function reviewTotals({ tables }: RuleInput): Finding[] {
     const parts = [group.upheld, group.corrected, group.other, group.pending];
     if (group.total === null || !known(parts)) continue;
     if (sum(parts) !== group.total) {
-      out.push({
-        code: 'review-total',
-        severity: 'error',
-        message: `表四「${g.label}」：结果维持、结果纠正、其他结果、尚未审结之和为 ${sum(parts)}，但总计为 ${group.total}。`,
-        path: ['tables', 'reviewLitigation', g.key, 'total'],
-        line: lineOf(tables, 'reviewLitigation'),
-        column: null,
-      });
+      out.push(finding('review-total', 'error', `表四「${g.label}」：结果维持、结果纠正、其他结果、尚未审结之和为 ${sum(parts)}，但总计为 ${group.total}。`, ['tables', 'reviewLitigation', g.key, 'total'], lineOf(tables, 'reviewLitigation'), null));
     }
   }
   return out;
@@ -130,14 +96,7 @@ export function countsAreCounts({ tables }: RuleInput): Finding[] {
   const check = (path: (string | number)[], v: Cell, integer: boolean, line: number | null) => {
     if (v === null) return;
     if (v < 0 || (integer && !Number.isInteger(v))) {
-      out.push({
-        code: 'cell-not-count',
-        severity: 'error',
-        message: `${path.slice(1).join('.')} 的值 ${v} ${integer ? '应为非负整数（件数）' : '不应为负数'}。`,
-        path,
-        line,
-        column: null,
-      });
+      out.push(finding('cell-not-count', 'error', `${path.slice(1).join('.')} 的值 ${v} ${integer ? '应为非负整数（件数）' : '不应为负数'}。`, path, line, null));
     }
   };
   const p = tables.proactive;
@@ -202,14 +161,7 @@ export function narrativeMatchesTables({ tables, sections }: RuleInput): Finding
           const stated = Number(m[1]);
           const actual = claim.value(tables);
           if (actual === null || actual === stated) continue;
-          out.push({
-            code: 'narrative-mismatch',
-            severity: 'warning',
-            message: `正文第${part.line}行称「${claim.what}」${stated}件，而表格中对应数值为 ${actual}。`,
-            path: claim.path,
-            line: part.line,
-            column: m.index + 1,
-          });
+          out.push(finding('narrative-mismatch', 'warning', `正文第${part.line}行称「${claim.what}」${stated}件，而表格中对应数值为 ${actual}。`, claim.path, part.line, m.index + 1));
         }
       }
     }
