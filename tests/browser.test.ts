@@ -8,7 +8,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -201,4 +201,43 @@ else describe('the site in Chromium', () => {
     }
     assert.ok(seen.size > 20);
   });
+
+  describe('reports read from published documents', () => {
+    let mixed: { url: string; close: () => Promise<void> };
+    const DOCS = join(import.meta.dirname, 'fixtures', 'documents');
+    const ORIGINALS: { file: string; page: string }[] = [
+      { file: '002-portal-no-charset.html', page: 'agencies/fengquanqurenminzhengfu/2021/' },
+      { file: '004-libreoffice.docx', page: 'agencies/quanzhoushishuziquanzhoujianshebangongshi/2021/' },
+    ];
+    before(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'nianbao-browser-docs-'));
+      for (const o of ORIGINALS) copyFileSync(join(DOCS, o.file), join(dir, o.file));
+      const out = join(mkdtempSync(join(tmpdir(), 'nianbao-browser-docs-out-')), '_site');
+      const built = build(['--reports', dir, '--out', out]);
+      assert.equal(built.status, 0, built.stderr);
+      mixed = await serveSite(out);
+    });
+    after(async () => mixed?.close());
+
+    for (const o of ORIGINALS) {
+      test(`report read from ${o.file}: clean page, statutory tables, the original downloadable as published`, async () => {
+        const page = await browser.newPage();
+        const problems: string[] = [];
+        page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+        page.on('pageerror', (e) => problems.push(e.message));
+        assert.equal((await page.goto(`${mixed.url}/${o.page}`, { waitUntil: 'load' }))?.status(), 200);
+        for (const selector of ['#table-proactive', '#table-requests', '#table-review-litigation']) assert.ok(await page.locator(selector).isVisible(), selector);
+        assert.equal(await page.locator('figure.chart[data-drawn="true"]').count(), 3);
+        const link = page.locator('ul.downloads a[download]');
+        assert.match(await link.innerText(), /^原始文件/);
+        const res = await fetch(`${mixed.url}${await link.getAttribute('href')}`);
+        assert.equal(res.status, 200);
+        assert.ok(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(DOCS, o.file))));
+        assert.match(await page.locator('dl.meta').innerText(), /读取方式\s*(网页|Word)/);
+        assert.deepEqual(problems, []);
+        await page.close();
+      });
+    }
+  });
 });
+

@@ -13,6 +13,8 @@ import { readDocument, sniff } from '../src/read/index.ts';
 import { readHtmlText } from '../src/read/html/index.ts';
 import { parseReport } from '../src/parse.ts';
 import type { Report } from '../src/model/report.ts';
+import fc from 'fast-check';
+import { Report as ReportSchema } from '../src/model/report.ts';
 import { build, codes, sampleText } from './helpers.ts';
 
 const DIR = join(import.meta.dirname, 'fixtures', 'documents');
@@ -107,6 +109,7 @@ test('build: a reports folder mixing text, HTML and DOCX; each original download
   const r = build(['--reports', dir, '--out', out]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /4 reports read from .*, 0 with errors, 0 unreadable/);
+  assert.match(r.stdout, /^read: 1 text, 2 HTML, 1 DOCX; tables found from 9 HTML\/Word cells, 1 text\.$/m);
   const page = readFileSync(join(out, 'agencies', 'fengquanqurenminzhengfu', '2021', 'index.html'), 'utf8');
   assert.match(page, /<a href="\/agencies\/fengquanqurenminzhengfu\/2021\/original\.html" download>原始文件（网页（HTML））<\/a>/);
   assert.match(page, /网页（HTML）；表二按网页\/Word 表格结构读取，表三按网页\/Word 表格结构读取，表四按网页\/Word 表格结构读取/);
@@ -116,4 +119,17 @@ test('build: a reports folder mixing text, HTML and DOCX; each original download
   assert.ok(!readdirSync(join(out, 'agencies', 'quangangquxingzhengfuwuzhongxin', '2018')).some((f) => f.startsWith('original')));
   const json = JSON.parse(readFileSync(join(out, 'agencies', 'fengquanqurenminzhengfu', '2021', 'report.json'), 'utf8'));
   assert.equal(json.source.format, 'html');
+});
+
+test('property: damaged HTML and DOCX bytes (truncated, bytes changed) never throw and always give a valid report', async () => {
+  const files = ['000-portal-gb2312.html', '002-portal-no-charset.html', '003-xxgk-utf8.htm', '004-libreoffice.docx'].map((f) => ({ f, bytes: readFileSync(join(DIR, f)) }));
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...files), fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }), async ({ f, bytes }, cut, edits) => {
+      const b = Buffer.from(bytes.subarray(0, 1 + (cut % bytes.length)));
+      for (const [at, v] of edits) b[at % b.length] = v;
+      const r = parseReport({ bytes: b, path: f, document: await readDocument(b, f) });
+      assert.ok(ReportSchema.safeParse(r).success);
+    }),
+    { numRuns: 60 },
+  );
 });
