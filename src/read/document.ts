@@ -36,6 +36,4 @@ export interface ReadDocument {
   lines: SourceLine[];
   tables: TableFound[];
   notes: ReaderNote[];
-  /** Fields of a portal page around the report (HTML): label → value, in page order. */
-  pageFields?: { label: string; value: string }[];
 }

@@ -22,7 +22,7 @@ export function plainText(node: Element | Root | ElementContent | RootContent): 
   if (node.type !== 'element' && node.type !== 'root') return '';
   if (node.type === 'element' && SKIP.has(node.tagName)) return '';
   if (node.type === 'element' && node.tagName === 'br') return '\n';
-  return node.children.map((c) => plainText(c as ElementContent)).join(node.type === 'element' && BLOCKS.has(node.tagName) ? '' : '');
+  return node.children.map((c) => plainText(c as ElementContent)).join('');
 }
 
 /** A table cell's text: its lines joined, blank (&nbsp;) as ''. */
