@@ -206,12 +206,13 @@ else describe('the site in Chromium', () => {
     let mixed: { url: string; close: () => Promise<void> };
     const DOCS = join(import.meta.dirname, 'fixtures', 'documents');
     const ORIGINALS: { file: string; page: string }[] = [
+      { file: '../pdf/1-lattice.pdf', page: 'agencies/lichengquxingzhengfuwuzhongxinguanliweiyuanhui/2021/' },
       { file: '002-portal-no-charset.html', page: 'agencies/fengquanqurenminzhengfu/2021/' },
       { file: '004-libreoffice.docx', page: 'agencies/quanzhoushishuziquanzhoujianshebangongshi/2021/' },
     ];
     before(async () => {
       const dir = mkdtempSync(join(tmpdir(), 'nianbao-browser-docs-'));
-      for (const o of ORIGINALS) copyFileSync(join(DOCS, o.file), join(dir, o.file));
+      for (const o of ORIGINALS) copyFileSync(join(DOCS, o.file), join(dir, o.file.split('/').pop()!));
       const out = join(mkdtempSync(join(tmpdir(), 'nianbao-browser-docs-out-')), '_site');
       const built = build(['--reports', dir, '--out', out]);
       assert.equal(built.status, 0, built.stderr);
@@ -233,7 +234,7 @@ else describe('the site in Chromium', () => {
         const res = await fetch(`${mixed.url}${await link.getAttribute('href')}`);
         assert.equal(res.status, 200);
         assert.ok(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(DOCS, o.file))));
-        assert.match(await page.locator('dl.meta').innerText(), /读取方式\s*(网页|Word)/);
+        assert.match(await page.locator('dl.meta').innerText(), /读取方式\s*(PDF；表二按表格线识别|网页（HTML）；|Word（DOCX）；)/);
         assert.deepEqual(problems, []);
         await page.close();
       });

@@ -1,8 +1,10 @@
 /**
- * Reports as agencies publish them on portals and as Word files: HTML pages (GB2312 with a
- * declaration, GBK without one, UTF-8) and DOCX (written by LibreOffice), made by
- * tests/fixtures/documents/make.ts from the samples with the hand-checked numbers of
- * tests/expected/NNN.json. Every cell of tables 2, 3 and 4 is checked against those numbers.
+ * Reports as agencies publish them, through the whole pipeline (read → parse): PDFs (printed by
+ * Chromium in three border styles, over a page break, with radical code points; printed by
+ * LibreOffice), HTML pages (GB2312 with a declaration, GBK without one, UTF-8) and DOCX (written by
+ * LibreOffice), made by tests/fixtures/{pdf,documents}/make.ts from the samples, with the
+ * hand-checked numbers of tests/expected/NNN.json. Every cell of tables 2, 3 and 4 is checked
+ * against those numbers. (tests/pdf.test.ts checks the PDF reader's grids on their own.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,6 +28,12 @@ async function parseFile(file: string): Promise<Report> {
 }
 
 const FIXTURES = [
+  { file: '../pdf/1-lattice.pdf', n: '000', format: 'pdf', encoding: 'pdf', methods: ['lattice', 'lattice', 'lattice'] },
+  { file: '../pdf/2-hrules.pdf', n: '003', format: 'pdf', encoding: 'pdf', methods: ['stream', 'stream', 'stream'] },
+  { file: '../pdf/3-borderless.pdf', n: '002', format: 'pdf', encoding: 'pdf', methods: ['stream', 'stream', 'stream'] },
+  { file: '../pdf/4-pagebreak.pdf', n: '004', format: 'pdf', encoding: 'pdf', methods: ['lattice', 'lattice', 'lattice'] },
+  { file: '../pdf/5-radicals.pdf', n: '000', format: 'pdf', encoding: 'pdf', methods: ['lattice', 'lattice', 'lattice'] },
+  { file: '../pdf/8-libreoffice.pdf', n: '004', format: 'pdf', encoding: 'pdf', methods: ['lattice', 'lattice', 'lattice'] },
   { file: '000-portal-gb2312.html', n: '000', format: 'html', encoding: 'gb18030' },
   { file: '002-portal-no-charset.html', n: '002', format: 'html', encoding: 'gb18030' },
   { file: '003-xxgk-utf8.htm', n: '003', format: 'html', encoding: 'utf-8' },
@@ -43,8 +51,9 @@ for (const f of FIXTURES) {
     assert.deepEqual(r.tables.requests, e.tables.requests);
     assert.deepEqual(r.tables.reviewLitigation, e.tables.reviewLitigation);
     assert.deepEqual(Object.fromEntries(Object.entries(r.sections).map(([k, s]) => [k, s?.title ?? null])), e.sectionTitles);
-    assert.deepEqual(r.source.tables.map((t) => [t.table, t.method]), [['proactive', 'html'], ['requests', 'html'], ['reviewLitigation', 'html']]);
-    assert.deepEqual(r.findings, []);
+    const methods = 'methods' in f ? f.methods : ['html', 'html', 'html'];
+    assert.deepEqual(r.source.tables.map((t) => [t.table, t.method]), [['proactive', methods[0]], ['requests', methods[1]], ['reviewLitigation', methods[2]]]);
+    assert.deepEqual(r.findings.map((x) => `${x.code} ${x.message}`), []);
   });
 }
 
@@ -100,25 +109,46 @@ test('the format is told by the bytes first: a PDF or DOCX under any name, HTML 
   assert.equal(sniff(new TextEncoder().encode(sampleText('凤泉区')), 'report.txt'), 'text');
 });
 
-test('build: a reports folder mixing text, HTML and DOCX; each original downloadable from its page, with how it was read', () => {
+test('build: a reports folder mixing text, PDF, HTML and DOCX; each original downloadable from its page, with how it was read; a scan kept and listed', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-mixed-'));
   mkdirSync(join(dir, 'web'));
   writeFileSync(join(dir, '泉港区行政服务中心-2018.txt'), sampleText('泉港区'));
   for (const f of ['000-portal-gb2312.html', '002-portal-no-charset.html', '004-libreoffice.docx']) copyFileSync(join(DIR, f), join(dir, 'web', f));
+  copyFileSync(join(DIR, '..', 'pdf', '2-hrules.pdf'), join(dir, '晋江市.pdf'));
+  // A scanned report: nothing to read but its name; kept, on the site with its PDF, and listed for OCR.
+  copyFileSync(join(DIR, '..', 'pdf', '6-scanned.pdf'), join(dir, '泉港区行政服务中心-2019.pdf'));
   const out = join(mkdtempSync(join(tmpdir(), 'nianbao-mixed-out-')), '_site');
   const r = build(['--reports', dir, '--out', out]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /4 reports read from .*, 0 with errors, 0 unreadable/);
-  assert.match(r.stdout, /^read: 1 text, 2 HTML, 1 DOCX; tables found from 9 HTML\/Word cells, 1 text\.$/m);
+  assert.match(r.stdout, /6 reports read from .*, 1 with errors, 0 unreadable, 0 duplicates and 0 without agency or year left out; 6 on the site\./);
+  assert.match(r.stdout, /^read: 1 text, 2 PDF, 2 HTML, 1 DOCX; tables found from 3 alignment, 9 HTML\/Word cells, 1 text\.$/m);
+  assert.match(r.stdout, /^needs a text copy or OCR: 泉港区行政服务中心-2019\.pdf \(a scanned PDF: no text layer\)$/m);
+  assert.match(r.stdout, /^error: 泉港区行政服务中心-2019\.pdf  scanned-pdf  扫描件（图片版）PDF，无文字层/m);
   const page = readFileSync(join(out, 'agencies', 'fengquanqurenminzhengfu', '2021', 'index.html'), 'utf8');
   assert.match(page, /<a href="\/agencies\/fengquanqurenminzhengfu\/2021\/original\.html" download>原始文件（网页（HTML））<\/a>/);
   assert.match(page, /网页（HTML）；表二按网页\/Word 表格结构读取，表三按网页\/Word 表格结构读取，表四按网页\/Word 表格结构读取/);
-  assert.ok(readFileSync(join(out, 'agencies', 'fengquanqurenminzhengfu', '2021', 'original.html')).equals(readFileSync(join(DIR, '002-portal-no-charset.html'))));
-  assert.ok(readFileSync(join(out, 'agencies', 'quanzhoushishuziquanzhoujianshebangongshi', '2021', 'original.docx')).equals(readFileSync(join(DIR, '004-libreoffice.docx'))));
+  const pdfPage = readFileSync(join(out, 'agencies', 'jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui', '2022', 'index.html'), 'utf8');
+  assert.match(pdfPage, /读取方式<\/dt><dd>PDF；表二按文字对齐识别（第1页），表三按文字对齐识别（第1–2页），表四按文字对齐识别（第2页）<\/dd>/);
+  for (const [path, file] of <[string, string][]>[
+    ['agencies/fengquanqurenminzhengfu/2021/original.html', join(DIR, '002-portal-no-charset.html')],
+    ['agencies/quanzhoushishuziquanzhoujianshebangongshi/2021/original.docx', join(DIR, '004-libreoffice.docx')],
+    ['agencies/jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui/2022/original.pdf', join(DIR, '..', 'pdf', '2-hrules.pdf')],
+    ['agencies/quangangquxingzhengfuwuzhongxin/2019/original.pdf', join(DIR, '..', 'pdf', '6-scanned.pdf')],
+  ])
+    assert.ok(readFileSync(join(out, path)).equals(readFileSync(file)), path);
   // A text report has no original beside its text.
   assert.ok(!readdirSync(join(out, 'agencies', 'quangangquxingzhengfuwuzhongxin', '2018')).some((f) => f.startsWith('original')));
-  const json = JSON.parse(readFileSync(join(out, 'agencies', 'fengquanqurenminzhengfu', '2021', 'report.json'), 'utf8'));
-  assert.equal(json.source.format, 'html');
+  const json = JSON.parse(readFileSync(join(out, 'agencies', 'jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui', '2022', 'report.json'), 'utf8'));
+  assert.deepEqual([json.source.format, json.source.tables.map((t: { method: string }) => t.method)], ['pdf', ['stream', 'stream', 'stream']]);
+});
+
+test('PDF with a non-embedded GBK-EUC-H font and no ToUnicode: read through the CMaps (title, agency, year, table 4 numbers in source.txt)', async () => {
+  const bytes = readFileSync(join(DIR, '..', 'pdf', '7-cidfont.pdf'));
+  const doc = await readDocument(bytes, '7-cidfont.pdf');
+  const r = parseReport({ bytes, path: '7-cidfont.pdf', document: doc });
+  assert.deepEqual([r.source.format, r.agency.name, r.year, r.title], ['pdf', '某某县人民政府', 2021, '某某县人民政府2021年政府信息公开工作年度报告']);
+  // Table 4 alone does not make a 2021-edition report (the edition is told by tables 2 and 3): its row is in the text.
+  assert.ok(doc.lines.some((l) => l.text === '3\t1\t0\t1\t5\t2\t0\t0\t1\t3\t0\t0\t1\t0\t1'));
 });
 
 test('property: damaged HTML and DOCX bytes (truncated, bytes changed) never throw and always give a valid report', async () => {

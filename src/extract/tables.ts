@@ -333,6 +333,8 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
   }
   for (const row of collected) {
     const label = requestRowOf(row.label, edition);
+    // A grid row with no values and no statutory label is a piece of the header (「自然」 over 「人」).
+    if (!label && row.values.length === 0 && lines[row.index]!.cells) continue;
     if (!label) {
       out.findings.push(finding('requests-row-unknown', 'warning', `第${row.line}行的表格行「${row.label}」不是表三（收到和处理政府信息公开申请情况）的法定行，已忽略其数值；请核对行名。`, ['tables', 'requests'], row.line));
       continue;
@@ -479,6 +481,7 @@ export function extractProactive(lines: readonly SourceLine[], range: Range, edi
   }
   for (const row of collected) {
     const def = defOf(row.label);
+    if (!def && row.values.length === 0 && lines[row.index]!.cells) continue;
     if (!def) {
       out.findings.push(finding('proactive-row-unknown', 'warning', `第${row.line}行的表格行「${row.label}」不是表二（主动公开政府信息情况）的法定行，已忽略其数值。`, ['tables', 'proactive'], row.line));
       continue;

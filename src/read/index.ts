@@ -33,7 +33,7 @@ export function readText(bytes: Uint8Array): ReadDocument {
 export async function readDocument(bytes: Uint8Array, path: string): Promise<ReadDocument> {
   switch (sniff(bytes, path)) {
     case 'pdf':
-      return { format: 'pdf', encoding: 'pdf', lines: [], tables: [], notes: [{ code: 'unreadable', message: '这一版本的 nianbao 还不能读取 PDF：请放入同一报告的网页、Word（.docx）或文本版本。' }] };
+      return (await import('./pdf/index.ts')).readPdf(bytes);
     case 'docx':
       return readDocx(bytes);
     case 'html':
