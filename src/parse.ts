@@ -161,6 +161,9 @@ function parseUnsafe(input: ParseInput): Report {
     findings,
   };
   report.findings.push(...validate(report));
+  // In a PDF, a line stands on a page: say it, so a finding can be checked against the document.
+  const pageOf = new Map(lines.filter((l) => l.page !== undefined).map((l) => [l.line, l.page!]));
+  if (pageOf.size) for (const f of report.findings) if (f.page === null && f.line !== null) f.page = pageOf.get(f.line) ?? null;
   return report;
 }
 

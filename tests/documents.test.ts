@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readDocument, sniff } from '../src/read/index.ts';
+import { readDocument, readText, sniff } from '../src/read/index.ts';
 import { readHtmlText } from '../src/read/html/index.ts';
 import { parseReport } from '../src/parse.ts';
 import type { Report } from '../src/model/report.ts';
@@ -162,4 +162,18 @@ test('property: damaged HTML and DOCX bytes (truncated, bytes changed) never thr
     }),
     { numRuns: 60 },
   );
+});
+
+test('a finding on a line of a PDF says the page it stands on', () => {
+  const text = sampleText('凤泉区').replace('一、本年新收政府信息公开申请数量\t\t\t4\t', '一、本年新收政府信息公开申请数量\t\t\t5\t');
+  assert.notEqual(text, sampleText('凤泉区'));
+  const bytes = new TextEncoder().encode(text);
+  const doc = readText(bytes);
+  // As a PDF reader gives them: lines on two pages.
+  const pdf = { ...doc, format: 'pdf' as const, encoding: 'pdf', lines: doc.lines.map((l) => ({ ...l, page: l.line <= 40 ? 1 : 2 })) };
+  const r = parseReport({ bytes, path: 'x.pdf', document: pdf });
+  const f = r.findings.find((x) => x.code === 'requests-balance');
+  assert.ok(f && f.line !== null);
+  assert.equal(f.page, f.line > 40 ? 2 : 1);
+  assert.ok(parseReport({ bytes, path: 'x.txt' }).findings.every((x) => x.page === null));
 });

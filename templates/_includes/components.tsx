@@ -164,7 +164,8 @@ export function FindingList({ findings, heading }: { findings: FindingView[]; he
             {f.message}
             <span class="where">
               {` 规则 ${f.code}`}
-              {f.line ? `，原文第 ${f.line} 行` : ''}
+              {f.page ? `，PDF 第 ${f.page} 页` : ''}
+              {f.line ? `，${f.page ? '提取文本' : '原文'}第 ${f.line} 行` : ''}
             </span>
           </li>
         ))}
