@@ -2,7 +2,7 @@
  * Reports as agencies publish them, through the whole pipeline (read → parse): PDFs (printed by
  * Chromium in three border styles, over a page break, with radical code points; printed by
  * LibreOffice), HTML pages (GB2312 with a declaration, GBK without one, UTF-8) and DOCX (written by
- * LibreOffice), made by tests/fixtures/{pdf,documents}/make.ts from the samples, with the
+ * LibreOffice, and as Word writes WordprocessingML: vMerge/gridSpan, words split into runs), made by tests/fixtures/{pdf,documents}/make.ts from the samples, with the
  * hand-checked numbers of tests/expected/NNN.json. Every cell of tables 2, 3 and 4 is checked
  * against those numbers. (tests/pdf.test.ts checks the PDF reader's grids on their own.)
  */
@@ -38,6 +38,7 @@ const FIXTURES = [
   { file: '002-portal-no-charset.html', n: '002', format: 'html', encoding: 'gb18030' },
   { file: '003-xxgk-utf8.htm', n: '003', format: 'html', encoding: 'utf-8' },
   { file: '004-libreoffice.docx', n: '004', format: 'docx', encoding: 'docx' },
+  { file: '002-wordml.docx', n: '002', format: 'docx', encoding: 'docx' },
 ] as const;
 
 for (const f of FIXTURES) {
@@ -152,7 +153,7 @@ test('PDF with a non-embedded GBK-EUC-H font and no ToUnicode: read through the 
 });
 
 test('property: damaged HTML and DOCX bytes (truncated, bytes changed) never throw and always give a valid report', async () => {
-  const files = ['000-portal-gb2312.html', '002-portal-no-charset.html', '003-xxgk-utf8.htm', '004-libreoffice.docx'].map((f) => ({ f, bytes: readFileSync(join(DIR, f)) }));
+  const files = ['000-portal-gb2312.html', '002-portal-no-charset.html', '003-xxgk-utf8.htm', '004-libreoffice.docx', '002-wordml.docx'].map((f) => ({ f, bytes: readFileSync(join(DIR, f)) }));
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...files), fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }), async ({ f, bytes }, cut, edits) => {
       const b = Buffer.from(bytes.subarray(0, 1 + (cut % bytes.length)));
