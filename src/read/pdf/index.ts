@@ -15,7 +15,7 @@ import { textLines } from './lines.ts';
 import { dropFurniture, stitch, type Item, type PageItems } from './pages.ts';
 import { fixRadicals } from './radicals.ts';
 import { isSpace } from './rows.ts';
-import { valueStart } from './table.ts';
+import { valueStart } from '../cells.ts';
 
 const doc = (lines: SourceLine[], tables: TableFound[], notes: ReaderNote[]): ReadDocument => ({ format: 'pdf', encoding: 'pdf', lines, tables, notes });
 

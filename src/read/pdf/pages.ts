@@ -5,7 +5,8 @@
  * stitched into one; a header repeated on the new page is dropped.
  */
 import { isPageFurniture } from '../text.ts';
-import { valueStart, type PdfTable } from './table.ts';
+import type { PdfTable } from './table.ts';
+import { valueStart } from '../cells.ts';
 import type { TextLine } from './lines.ts';
 
 export type Item = { kind: 'text'; top: number; line: TextLine } | { kind: 'table'; top: number; table: PdfTable };

@@ -1,6 +1,5 @@
 /** pdf/table: a table found on one page (or stitched over several), as rows of cells with spans expanded. */
 import type { TableMethod } from '../document.ts';
-import { cellValue } from '../cells.ts';
 
 export interface PdfTable {
   method: Extract<TableMethod, 'lattice' | 'stream'>;
@@ -15,16 +14,6 @@ export interface PdfTable {
   rows: string[][];
   /** The page each row stands on. */
   rowPages: number[];
-}
-
-/** The first column holding values: the smallest column index at which some row has a number. */
-export function valueStart(rows: readonly string[][]): number {
-  let min = Infinity;
-  for (const r of rows) {
-    const i = r.findIndex((c) => cellValue(c).kind === 'number');
-    if (i !== -1) min = Math.min(min, i);
-  }
-  return Number.isFinite(min) ? min : 0;
 }
 
 /** Drop rows with no text at all. */
