@@ -53,7 +53,7 @@ test('build --serve: live reload, and an edited report shows without restarting'
     const url = `http://127.0.0.1:${port}/agencies/fengquanqurenminzhengfu/2021/`;
     const cell = async () => /data-cell="requests\.rows\.newReceived\.naturalPerson">(\d+)/.exec(await (await fetch(url)).text())?.[1];
     assert.ok(await eventually(async () => (await cell()) === '4', 60), `server did not come up:\n${output}`);
-    assert.match(output, new RegExp(`serving .* at http://localhost:${port}/ \\(live reload`));
+    assert.match(output, new RegExp(`serving .* at http://127\\.0\\.0\\.1:${port}/ \\(live reload`));
     // The dev server adds its live-reload client to pages a browser navigates to (fetch() always
     // says sec-fetch-mode: cors, which the server treats as a script's request, so ask with node:http).
     assert.match(await navigate(url), /<script type="module"[^>]* src="\/\.11ty\/reload-client\.js/);
