@@ -15,15 +15,20 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serve `root` on a free loopback port, as a plain web server would (index.html for folders, 404.html). */
-export async function serveSite(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serve `root` on a free loopback port, as a plain web server would (index.html for folders, 404.html).
+ * With `prefix` (a site built with --path-prefix /nianbao/), the site is served below that folder and
+ * everything outside it is a 404.
+ */
+export async function serveSite(root: string, prefix = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, path));
+    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const inside = requested.startsWith(prefix);
+    let file = normalize(join(root, inside ? requested.slice(prefix.length - 1) : ''));
     if (!file.startsWith(normalize(root))) file = join(root, '404.html');
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    const found = existsSync(file) && statSync(file).isFile();
-    res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(found ? file : '.html')] ?? 'application/octet-stream' });
+    const found = inside && existsSync(file) && statSync(file).isFile();
+    res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(found ? file : '404.html')] ?? 'application/octet-stream' });
     res.end(readFileSync(found ? file : join(root, '404.html')));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
