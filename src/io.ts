@@ -2,11 +2,13 @@
  * File I/O at the edge: read a report (text, PDF, HTML or DOCX) and its optional sidecar, hand the
  * document to the pure parser. Reading a PDF or a Word file is asynchronous (pdf.js, mammoth).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { FOLDER_META, REGISTRY_FILE, scanFolder } from './folder.ts';
 import { join } from 'node:path';
-import { LineCounter, parse as parseYaml, parseDocument } from 'yaml';
+import { LineCounter, parse as parseYaml, parseDocument, YAMLError } from 'yaml';
 import { Registry } from './model/registry.ts';
 import { parseReport } from './parse.ts';
+import { SIDECAR_MAX_BYTES } from './extract/sidecar.ts';
 import { readDocument } from './read/index.ts';
 import type { Report } from './model/report.ts';
 import { finding, type Finding } from './model/findings.ts';
@@ -17,59 +19,109 @@ import { finding, type Finding } from './model/findings.ts';
  */
 export type ReadResult = { ok: true; report: Report; text: string; bytes: Uint8Array } | { ok: false; reason: string };
 
-export async function readReportFile(path: string, displayPath = path): Promise<ReadResult> {
+/** `path` may be bytes: a file name that is not UTF-8 (GBK names copied from Windows) still opens. */
+export async function readReportFile(path: string | Buffer, displayPath = String(path)): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a report file' : code === 'EACCES' ? 'permission denied' : String(err);
-    return { ok: false, reason: `${path}: cannot read (${why})` };
+    return { ok: false, reason: `${displayPath}: cannot read (${why})` };
   }
-  let sidecar: unknown;
-  const extra: Finding[] = [];
-  const sidecarPath = `${path}.meta.yaml`;
-  if (existsSync(sidecarPath)) {
-    try {
-      sidecar = parseYaml(readFileSync(sidecarPath, 'utf8'));
-    } catch (err) {
-      extra.push(finding('sidecar-unreadable', 'error', `附加元数据文件 ${sidecarPath} 不是有效的 YAML：${(err as Error).message.split('\n')[0]}。已忽略该文件。`));
-    }
-  }
+  const { sidecar, extra } = readSidecarFile(path, displayPath);
   const document = await readDocument(bytes, displayPath);
   const report = parseReport({ bytes, path: displayPath, sidecar, document });
   report.findings.unshift(...extra);
   return { ok: true, report, text: document.lines.map((l) => l.text).join('\n'), bytes };
 }
 
-/** The agency registry's file name, at the top of the reports folder. */
-export const REGISTRY_FILE = 'agencies.yaml';
-
 /**
- * Report files below a folder, as paths relative to it with `/` (folders may name the region:
- * reports/福建省/泉州市/…): every regular file but sidecars, the registry and dot files, in UTF-16
- * code-unit order (the same on every machine). Linked folders are not followed (no loops).
+ * `<report file>.meta.yaml`, parsed, if there is one. Findings name it as the archive knows it
+ * (relative to the reports folder), never by a machine path; a file over 64 KiB is not read.
  */
-export function listReportFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.name.startsWith('.') || e.name.endsWith('.meta.yaml') || path === REGISTRY_FILE) continue;
-      if (e.isDirectory()) walk(path);
-      else if (e.isFile() || (e.isSymbolicLink() && isFile(join(dir, path)))) out.push(path);
-    }
+function readSidecarFile(reportPath: string | Buffer, displayPath: string): { sidecar: unknown; extra: Finding[] } {
+  const own = typeof reportPath === 'string' ? `${reportPath}.meta.yaml` : Buffer.concat([reportPath, Buffer.from('.meta.yaml')]);
+  // A name too long for a sidecar of its own (name + .meta.yaml over 255 bytes) has its entry in the folder's meta.yaml.
+  if (!exists(own)) return folderSidecar(reportPath, displayPath);
+  const path = own;
+  const unreadable = (why: string) => ({ sidecar: undefined, extra: [finding('sidecar-unreadable', 'error', `附加元数据文件 ${displayPath}.meta.yaml ${why}。已忽略该文件。`)] });
+  const cannot = (err: unknown) => {
+    const code = (err as NodeJS.ErrnoException).code;
+    return unreadable(`无法读取（${code === 'EACCES' ? '没有读取权限' : (code ?? '未知错误')}）`);
   };
-  walk('');
-  return out.sort();
+  let text: string;
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return { sidecar: undefined, extra: [] };
+    if (!stat.isFile()) return unreadable(`不是普通文件${stat.isDirectory() ? '（是文件夹）' : ''}，未读取`);
+    if (stat.size > SIDECAR_MAX_BYTES) return unreadable(`有 ${stat.size} 字节，超过 64 KiB 的上限，未读取（附加元数据只需几行：agency、year、region、sourceUrl、publishedOn）`);
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return cannot(err);
+  }
+  try {
+    return { sidecar: parseYaml(text, { logLevel: 'error' }), extra: [] };
+  } catch (err) {
+    // Said in Chinese, with the position; the YAML library's code kept for looking it up.
+    const e = err instanceof YAMLError ? err : null;
+    const at = e?.linePos?.[0] ? `第 ${e.linePos[0].line} 行第 ${e.linePos[0].col} 列` : '';
+    const what = e ? (YAML_ERRORS[e.code] ?? '语法错误') : '内容过于复杂';
+    return unreadable(`不是有效的 YAML（${at}${at ? '：' : ''}${what}${e ? `，${e.code}` : ''}）`);
+  }
 }
 
-function isFile(path: string): boolean {
+/** The YAML mistakes a hand-written sidecar makes, in Chinese. */
+const YAML_ERRORS: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: '同一字段写了两次',
+  BAD_INDENT: '缩进有误或括号未闭合',
+  TAB_AS_INDENT: '用制表符缩进（应为空格）',
+  MISSING_CHAR: '括号或引号未闭合',
+  UNEXPECTED_TOKEN: '有多余或错位的符号',
+  MULTIPLE_DOCS: '含多个 YAML 文档（只应有一个）',
+  BAD_DQ_ESCAPE: '双引号内的转义有误',
+  MULTILINE_IMPLICIT_KEY: '字段名跨行',
+  BLOCK_AS_IMPLICIT_KEY: '一行中有两处「冒号加空格」（值里有「: 」时请给值加引号）',
+};
+
+/** Whether a path exists; a name too long to exist (ENAMETOOLONG) does not. */
+function exists(path: string | Buffer): boolean {
   try {
-    return statSync(path).isFile();
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }
+}
+
+/** The folder's `meta.yaml`: `files: { <file name>: <sidecar fields> }`, for names too long for a sidecar of their own. */
+function folderSidecar(reportPath: string | Buffer, displayPath: string): { sidecar: unknown; extra: Finding[] } {
+  const raw = Buffer.from(reportPath);
+  const cut = raw.lastIndexOf(0x2f);
+  const folderMeta = Buffer.concat([raw.subarray(0, cut + 1), Buffer.from(FOLDER_META)]);
+  const name = displayPath.split('/').pop()!;
+  const where = `${displayPath.slice(0, displayPath.length - name.length)}${FOLDER_META}`;
+  const stat = statSync(folderMeta, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return { sidecar: undefined, extra: [] };
+  const bad = (why: string) => ({ sidecar: undefined, extra: [finding('sidecar-unreadable', 'error', `文件夹元数据 ${where} ${why}。已忽略。`)] });
+  if (stat.size > SIDECAR_MAX_BYTES * 16) return bad('超过 1 MiB，未读取');
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(folderMeta, 'utf8'), { logLevel: 'error' });
+  } catch {
+    return bad('不是有效的 YAML');
+  }
+  const files = (doc as { files?: unknown } | null)?.files;
+  if (files !== undefined && (typeof files !== 'object' || files === null || Array.isArray(files))) return bad('的 files 应为「文件名: 字段」的映射');
+  return { sidecar: (files as Record<string, unknown> | undefined)?.[name], extra: [] };
+}
+
+export { REGISTRY_FILE } from './folder.ts';
+
+/** The report files below a folder, as paths relative to it (see folder.ts for what is not a report). */
+export function listReportFiles(dir: string): string[] {
+  return scanFolder(dir)
+    .filter((e) => e.kind === 'report')
+    .map((e) => e.path);
 }
 
 export interface LoadedRegistry {
@@ -106,22 +158,41 @@ export interface LoadedReports extends LoadedRegistry {
   sources: Map<string, string>;
   /** One line each: the file and why it could not be read. */
   unreadable: string[];
+  /** Files that are not reports (images, notes, copies with other extensions, links out of the folder), with why. */
+  ignored: { path: string; reason: string }[];
+  /** Files used beside the reports: sidecars of reports and the registry. */
+  used: { path: string; as: string }[];
   /** The file of each report read from a PDF, HTML or DOCX (served beside the text), by source path. */
   originals: Map<string, string>;
 }
 
 /** Read and parse every report in `dir`, one after the other. One bad file never costs another report. */
 export async function loadReports(dir: string, onProgress?: (done: number, total: number, file: string) => void): Promise<LoadedReports> {
-  const files = listReportFiles(dir);
-  const out: LoadedReports = { reports: [], sources: new Map(), unreadable: [], originals: new Map(), ...loadRegistry(dir) };
-  for (const [i, name] of files.entries()) {
-    const r = await readReportFile(join(dir, name), name);
+  const entries = scanFolder(dir);
+  const files = entries.filter((e) => e.kind === 'report');
+  const out: LoadedReports = { reports: [], sources: new Map(), unreadable: [], ignored: [], used: [], originals: new Map(), ...loadRegistry(dir) };
+  // Every entry accounted for: a report read (or not), a sidecar of a report, the registry, or ignored with why.
+  const reportPaths = new Set(files.map((e) => e.path));
+  for (const e of entries) {
+    if (e.kind === 'unreadable') out.unreadable.push(`${e.path}: ${e.reason}`);
+    else if (e.kind === 'ignored') out.ignored.push({ path: e.path, reason: e.reason! });
+    else if (e.kind === 'registry') out.used.push({ path: e.path, as: 'the agency registry' });
+    else if (e.kind === 'folder-meta') out.used.push({ path: e.path, as: 'sidecars of the files in its folder' });
+    else if (e.kind === 'sidecar') {
+      const of = e.path.slice(0, -'.meta.yaml'.length);
+      if (reportPaths.has(of)) out.used.push({ path: e.path, as: `the sidecar of ${of}` });
+      else out.ignored.push({ path: e.path, reason: `a sidecar of ${of}, which is not a report here` });
+    }
+  }
+  for (const [i, e] of files.entries()) {
+    const r = await readReportFile(e.fsPath, e.path);
     if (r.ok) {
       out.reports.push(r.report);
       out.sources.set(r.report.source.path, r.text);
-      if (r.report.source.format !== 'text') out.originals.set(r.report.source.path, join(dir, name));
+      // The original is served beside the text (a name that is not UTF-8 cannot be handed to the site generator).
+      if (r.report.source.format !== 'text' && Buffer.from(e.fsPath.toString()).equals(e.fsPath)) out.originals.set(r.report.source.path, e.fsPath.toString());
     } else out.unreadable.push(r.reason);
-    onProgress?.(i + 1, files.length, name);
+    onProgress?.(i + 1, files.length, e.path);
   }
   return out;
 }

@@ -4,7 +4,6 @@
  * whatever it cannot read becomes an error finding, so one bad file never costs another.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { SourceLine } from './read/decode.ts';
 import type { ReadDocument } from './read/document.ts';
 import { readText } from './read/index.ts';
@@ -15,22 +14,14 @@ import { agencySlug } from './extract/identity/names.ts';
 import { isTraditional, toSimplified } from './read/script.ts';
 import { extractLegacyStats, extractProactive, extractRequests, extractReviewLitigation, type Extracted } from './extract/tables.ts';
 import { toBlocks } from './extract/blocks.ts';
+import { checkSidecar } from './extract/sidecar.ts';
 import { validate } from './validate/rules.ts';
 import { SECTION_KEYS, SECTIONS, type SectionKey } from './model/labels.ts';
 import { Report, type Section, type Tables } from './model/report.ts';
 import { finding, type Finding } from './model/findings.ts';
 
-/** The optional `<report file>.meta.yaml`: every field overrides what the text says. */
-export const Sidecar = z
-  .object({
-    agency: z.string().min(1).optional(),
-    year: z.number().int().min(1990).max(2100).optional(),
-    region: z.union([z.string().regex(/^\d{6}$/), z.number().int()]).optional(),
-    sourceUrl: z.string().url().optional(),
-    publishedOn: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date()]).optional(),
-  })
-  .strict();
-export type Sidecar = z.infer<typeof Sidecar>;
+/** The optional `<report file>.meta.yaml`: every valid field overrides what the text says (src/extract/sidecar.ts). */
+export { Sidecar } from './extract/sidecar.ts';
 
 export interface ParseInput {
   bytes: Uint8Array;
@@ -43,7 +34,16 @@ export interface ParseInput {
 }
 
 /** The finding each reader note becomes. */
-const NOTE_CODES = { scanned: 'scanned-pdf', unreadable: 'document-unreadable', encrypted: 'document-unreadable', 'legacy-format': 'legacy-format' } as const;
+const NOTES = {
+  scanned: ['scanned-pdf', 'error'],
+  unreadable: ['document-unreadable', 'error'],
+  encrypted: ['document-unreadable', 'error'],
+  'legacy-format': ['legacy-format', 'error'],
+  damaged: ['decode-damaged', 'warning'],
+} as const;
+/** Longest paragraph kept whole (characters): a real report's longest are a few thousand. */
+const MAX_PARAGRAPH = 20_000;
+const NOTE_FINDINGS = new Set<string>(Object.values(NOTES).map(([code]) => code));
 
 /** How each statutory table was read: the reader's method for the table its first row stands in. */
 function tableMethods(doc: ReadDocument, lines: readonly SourceLine[], rowLines: Record<string, number>): Report['source']['tables'] {
@@ -83,17 +83,10 @@ function parseUnsafe(input: ParseInput): Report {
   // Text is decoded here; PDF, HTML and DOCX come already read (src/read/index.ts), each read once.
   const doc = input.document ?? readText(input.bytes);
   const { encoding, lines: source } = doc;
-  for (const note of doc.notes) findings.push(finding(NOTE_CODES[note.code], 'error', note.message, [], null, null, note.page ?? null));
+  for (const note of doc.notes) findings.push(finding(NOTES[note.code][0], NOTES[note.code][1], note.message, [], note.line ?? null, null, note.page ?? null));
 
-  let sidecar: Sidecar = {};
-  if (input.sidecar !== undefined && input.sidecar !== null) {
-    const parsed = Sidecar.safeParse(input.sidecar);
-    if (parsed.success) sidecar = parsed.data;
-    else
-      findings.push(
-        finding('sidecar-invalid', 'error', `附加元数据文件（${input.path}.meta.yaml）无法使用：${parsed.error.issues.map((i) => `${i.path.join('.') || '（整体）'}：${i.message}`).join('；')}。可用字段为 agency、year、region（六位区划代码）、sourceUrl、publishedOn（YYYY-MM-DD）。`),
-      );
-  }
+  const { sidecar, findings: sidecarFindings } = checkSidecar(input.sidecar, input.path);
+  findings.push(...sidecarFindings);
 
   if (source.every((l) => l.text.trim() === '')) findings.push(finding('empty', 'error', `文件 ${input.path} 没有可读的文字内容。`));
 
@@ -139,7 +132,21 @@ function parseUnsafe(input: ParseInput): Report {
   }
   if (edition === 'legacy' && spans.length === 0) findings.push(finding('section-missing', 'warning', '未找到任何以「一、」「二、」编号的部分标题。', ['sections']));
 
+  // Text with no title, no numbered section and no statutory table is not a report (a note, a damaged
+  // file read as GBK) — unless its sidecar names its agency and year: the maintainer vouches for it.
+  const hasTable = [tables.proactive, tables.requests, tables.reviewLitigation].some(Boolean) || (tables.legacyStats?.length ?? 0) > 0;
+  const vouched = id.provenance['agency'] === 'sidecar' && id.provenance['year'] === 'sidecar';
+  if (!vouched && !id.title && spans.length === 0 && !hasTable && !findings.some((f) => f.code === 'empty' || f.severity === 'error' && NOTE_FINDINGS.has(f.code)))
+    findings.push(finding('no-report-content', 'error', `文件 ${input.path} 的文字中没有报告标题、没有“一、二、”编号的部分，也没有法定统计表：它不像一份政府信息公开工作年度报告，未收入网站。如确是年报，请检查文件是否损坏或编码有误。`));
+
   const sections = buildSections(source, spans, consumed);
+  // A paragraph of a size no report has (a file glued into one line) would make the page unusable: cut, and said.
+  for (const section of Object.values(sections))
+    for (const block of section?.blocks ?? [])
+      if (block.type === 'paragraph' && block.text.length > MAX_PARAGRAPH) {
+        findings.push(finding('narrative-truncated', 'warning', `第${block.line}行的段落有 ${block.text.length} 个字，远超一份报告的段落长度，网页只显示前 ${MAX_PARAGRAPH} 个字；全文见原文文本。`, [], block.line));
+        block.text = `${block.text.slice(0, MAX_PARAGRAPH)}……`;
+      }
   const slug = id.agency ? agencySlug(id.agency, id.region) : 'unknown';
   const report: Report = {
     id: `${slug}/${id.year ?? 'unknown'}`,
@@ -148,11 +155,7 @@ function parseUnsafe(input: ParseInput): Report {
     edition,
     title: id.title,
     documentNumber: findDocumentNumber(lines, id.titleLine ? lines.findIndex((l) => l.line === id.titleLine) : 30) ?? id.pageFields.find((p) => /文号|发文字号/.test(p.label) && /\d/.test(p.value))?.value ?? null,
-    publishedOn: sidecar.publishedOn
-      ? sidecar.publishedOn instanceof Date
-        ? sidecar.publishedOn.toISOString().slice(0, 10)
-        : sidecar.publishedOn
-      : (findPublishedOn(lines) ?? id.pageDate),
+    publishedOn: sidecar.publishedOn ?? findPublishedOn(lines) ?? id.pageDate,
     source: { path: input.path, sha256, url: sidecar.sourceUrl ?? null, encoding, format: doc.format, tables: tableMethods(doc, lines, tables.lines) },
     provenance: id.provenance,
     identity: { agency: id.evidence.agency, year: id.evidence.year, candidates: id.evidence.candidates, pageFields: id.pageFields },

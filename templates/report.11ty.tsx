@@ -24,6 +24,9 @@ const TABLES: Record<string, { place: FindingPlace; Table: (p: { page: ReportPag
   other: [{ place: 'legacyStats', Table: LegacyTable }],
 };
 
+/** Only a web address becomes a link: the sidecar's sourceUrl is checked when read, and a javascript: or data: URL that got past it stays text. */
+const WEB_URL = /^https?:\/\//i;
+
 export function render({ entry }: PageData) {
   const r = entry.report;
   const heading = title(r);
@@ -60,10 +63,12 @@ export function render({ entry }: PageData) {
           <dd>{editionLabel(r.edition)}</dd>
           <dt>来源</dt>
           <dd>
-            {r.source.url ? (
+            {r.source.url && WEB_URL.test(r.source.url) ? (
               <a href={r.source.url} rel="external">
                 {r.source.url}
               </a>
+            ) : r.source.url ? (
+              <span>{r.source.url}</span>
             ) : (
               <span>{`档案文件 ${r.source.path}`}</span>
             )}
@@ -81,7 +86,7 @@ export function render({ entry }: PageData) {
           </li>
           {entry.original ? (
             <li>
-              <a href={entry.original.href} download>
+              <a href={entry.original.href} download={entry.original.download}>
                 {entry.original.label}
               </a>
             </li>

@@ -41,7 +41,7 @@ test('one agency over years; a second report for the same agency and year is set
     { year: 2021, received: 2 },
     { year: 2022, received: 2 },
   ]);
-  // The first by source path in code-point order is kept: '-' (0x2d) sorts before '.' (0x2e).
-  assert.deepEqual(a.duplicates.map((r) => r.source.path), ['凤泉区.txt']);
+  // The same text twice: the file not named like a copy is published, whatever sorts first.
+  assert.deepEqual(a.duplicates.map((d) => [d.report.source.path, d.kept.source.path, d.why, d.tied]), [['凤泉区-copy.txt', '凤泉区.txt', "its name is not a copy's", false]]);
   assert.equal(a.entries.length, 6);
 });

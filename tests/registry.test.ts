@@ -85,7 +85,7 @@ test('registry: regions must agree; a name without a place matches within its re
 test('registry: agencies it does not know are listed as ready-to-paste entries with their other spellings', () => {
   const a = parseText(sampleText('鲤城区'), 'a.txt');
   const { unregistered } = applyRegistry([a], REGISTRY);
-  assert.deepEqual(unregistered, [{ entry: { name: '鲤城区行政服务中心管理委员会', region: '350502', aliases: ['鲤城区行政服务中心管委会'] }, files: ['a.txt'] }]);
+  assert.deepEqual(unregistered, [{ entry: { name: '鲤城区行政服务中心管理委员会', slug: 'lichengquxingzhengfuwuzhongxinguanliweiyuanhui', region: '350502', aliases: ['鲤城区行政服务中心管委会'] }, files: ['a.txt'] }]);
 });
 
 test('registry file: a broken entry or broken YAML is an error naming the file and line, and the registry is ignored', () => {
@@ -127,12 +127,13 @@ test('build: the summary lists unregistered agencies as YAML; pasted into agenci
   const at = lines.findIndex((l) => l.startsWith('registry: no '));
   assert.ok(at >= 0, first.stdout);
   const yaml = lines.slice(at + 1).filter((l) => l.startsWith('  ')).join('\n');
-  assert.equal(yaml, '  - name: 凤泉区人民政府\n    region: "410704"\n    aliases:\n      - 凤泉区政府\n      - 新乡市凤泉区人民政府\n      - 新乡市凤泉区政府');
-  // Pasted under `agencies:` as printed, with a slug chosen by the maintainer.
-  writeFileSync(join(dir, 'agencies.yaml'), `agencies:\n${yaml.replace('name: 凤泉区人民政府', 'name: 凤泉区人民政府\n    slug: fengquan')}\n`);
+  assert.equal(yaml, '  - name: 凤泉区人民政府\n    slug: fengquanqurenminzhengfu\n    region: "410704"\n    aliases:\n      - 凤泉区政府\n      - 新乡市凤泉区人民政府\n      - 新乡市凤泉区政府');
+  // Pasted under `agencies:` as printed (the published slug recorded), then given a slug the maintainer prefers.
+  writeFileSync(join(dir, 'agencies.yaml'), `agencies:\n${yaml.replace('slug: fengquanqurenminzhengfu', 'slug: fengquan')}\n`);
   const second = build(['--reports', dir, '--out', out]);
   assert.equal(second.status, 0, second.stderr);
-  assert.doesNotMatch(second.stdout, /registry/);
+  assert.doesNotMatch(second.stdout, /^registry/m);
+  assert.match(second.stdout, /^used: agencies\.yaml \(the agency registry\)$/m);
   const page = readFileSync(join(out, 'agencies', 'fengquan', 'index.html'), 'utf8');
   assert.match(page, /2020/);
   assert.match(page, /2021/);

@@ -169,8 +169,10 @@ test('bad input costs only itself; --strict makes errors fatal', () => {
   const site = join(tmp('bad-site'), '_site');
   const r = build(['--reports', reports, '--out', site]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /4 reports read from .*, 3 with errors, 0 unreadable, 0 duplicates and 2 without agency or year left out; 2 on the site\./);
-  assert.match(r.stdout, /left out: empty\.txt \(发布机关不明; add empty\.txt\.meta\.yaml naming agency and year\)/);
+  // garbage.txt is binary (a NUL among its first bytes): not a report, ignored, not an error.
+  assert.match(r.stdout, /3 reports read from .*, 2 with errors, 0 unreadable, 0 duplicates and 1 without agency or year left out; 2 on the site\. 1 files ignored \(not reports\)\./);
+  assert.match(r.stdout, /^ignored: garbage\.txt \(binary data, not text, despite its name\)$/m);
+  assert.match(r.stdout, /left out: empty\.txt \(agency unknown; add empty\.txt\.meta\.yaml naming agency and year\)/);
   assert.match(r.stdout, /error: 晋江市行政服务中心管理委员会-2022\.txt:\d+ {2}requests-row-total/);
   const ok = readFileSync(join(site, 'agencies/fengquanqurenminzhengfu/2021/index.html'), 'utf8');
   assert.match(ok, /自动检查没有发现问题/);

@@ -6,6 +6,9 @@ import type { Report } from '../model/report.ts';
 import { carryOverFindings } from '../validate/acrossYears.ts';
 import { requestsReceived, sumKnown } from './charts.ts';
 import { byCodePoint } from './order.ts';
+import { groupBy } from './group.ts';
+import { pickOne, type Duplicate } from './duplicates.ts';
+import { uniqueSlugs } from './slugs.ts';
 import { applyRegistry, type RegistryResult } from './registry.ts';
 import type { Registry } from '../model/registry.ts';
 
@@ -47,18 +50,7 @@ export interface Archive {
   reports: Report[];
 }
 
-/** Group values by key, in input order (push, not copy: archives hold many thousand reports). */
-export function groupBy<K, V>(values: Iterable<V>, keysOf: (v: V) => readonly K[]): Map<K, V[]> {
-  const out = new Map<K, V[]>();
-  for (const v of values)
-    for (const k of keysOf(v)) {
-      const list = out.get(k);
-      if (list) list.push(v);
-      else out.set(k, [v]);
-    }
-  return out;
-}
-
+export { groupBy } from './group.ts';
 export { byCodePoint } from './order.ts';
 
 /**
@@ -81,26 +73,25 @@ const received = (r: Report) => requestsReceived(r).value;
 export function buildArchive(
   all: readonly Report[],
   registry: Registry | null = null,
-): Archive & { duplicates: Report[]; unplaced: Report[]; unregistered: RegistryResult['unregistered']; ambiguous: RegistryResult['ambiguous'] } {
-  // One agency, one page: the registry names every agency it knows, whatever its reports wrote.
-  const { reports: input, unregistered, ambiguous } = applyRegistry(all, registry);
+): Archive & { duplicates: Duplicate[]; unplaced: Report[]; unregistered: RegistryResult['unregistered']; ambiguous: RegistryResult['ambiguous'] } {
+  // One agency, one page: the registry names every agency it knows, whatever its reports wrote;
+  // and one page, one agency: slugs that different agencies share are told apart.
+  const { reports: named, unregistered, ambiguous } = applyRegistry(all, registry);
+  const input = uniqueSlugs(named);
   // A report whose agency or year could not be determined has no permanent URL to live at;
   // it stays out of the site (and out of others' places) until a sidecar names them.
-  const unplaced = input.filter((r) => r.provenance['agency'] === 'none' || r.year === null);
+  const unplaced = input.filter((r) => r.provenance['agency'] === 'none' || r.year === null || r.findings.some((f) => f.code === 'no-report-content'));
   const left = new Set(unplaced);
-  const sorted = input
-    .filter((r) => !left.has(r))
-    .sort((a, b) => byCodePoint(a.agency.slug, b.agency.slug) || (a.year ?? 0) - (b.year ?? 0) || byCodePoint(a.source.path, b.source.path));
-  const seen = new Set<string>();
+  // Two files of one agency and year: the evidence decides which is published (duplicates.ts).
   const reports: Report[] = [];
-  const duplicates: Report[] = [];
-  for (const r of sorted) {
-    if (seen.has(r.id)) duplicates.push(r);
-    else {
-      seen.add(r.id);
-      reports.push(r);
-    }
+  const duplicates: Duplicate[] = [];
+  for (const same of groupBy(input.filter((r) => !left.has(r)), (r) => [r.id]).values()) {
+    const { kept, duplicates: others } = pickOne(same);
+    reports.push(kept);
+    duplicates.push(...others);
   }
+  reports.sort((a, b) => byCodePoint(a.agency.slug, b.agency.slug) || (a.year ?? 0) - (b.year ?? 0) || byCodePoint(a.source.path, b.source.path));
+  duplicates.sort((a, b) => byCodePoint(a.report.source.path, b.report.source.path));
   const byId = new Map(reports.map((r) => [r.id, r]));
   for (const [id, findings] of carryOverFindings(reports)) byId.get(id)!.findings.push(...findings);
 

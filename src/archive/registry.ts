@@ -15,8 +15,8 @@ import { regionByCode } from '../extract/region.ts';
 import { byCodePoint } from './order.ts';
 
 export interface Unregistered {
-  /** A ready-to-paste registry entry. */
-  entry: { name: string; region?: string; aliases?: string[] };
+  /** A ready-to-paste registry entry; its slug is the one published, so pasting it keeps the URL for good. */
+  entry: { name: string; slug: string; region?: string; aliases?: string[] };
   files: string[];
 }
 
@@ -92,7 +92,7 @@ export function applyRegistry(input: readonly Report[], registry: Registry | nul
       const latest = [...rs].sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0]!;
       const aliases = [...new Set(rs.flatMap((r) => [r.agency.name, ...r.agency.aliases]))].filter((a) => a !== latest.agency.name).sort(byCodePoint);
       return {
-        entry: { name: latest.agency.name, ...(latest.agency.region ? { region: latest.agency.region.code } : {}), ...(aliases.length ? { aliases } : {}) },
+        entry: { name: latest.agency.name, slug: latest.agency.slug, ...(latest.agency.region ? { region: latest.agency.region.code } : {}), ...(aliases.length ? { aliases } : {}) },
         files: rs.map((r) => r.source.path).sort(byCodePoint),
       };
     });

@@ -61,7 +61,7 @@ export interface ReportPage {
   counts: { error: number; warning: number; info: number };
   sourceText: string;
   /** The file as the agency published it (PDF, HTML, DOCX), served beside the text; null for text files. */
-  original: { href: string; label: string } | null;
+  original: { href: string; label: string; download: string } | null;
   /** Which reader read the report, and how each statutory table was found (Chinese, for the page). */
   reading: string;
   /** How to cite the report (GB/T 7714 style); the page's permanent URL goes with it. */
@@ -129,7 +129,7 @@ export interface Site {
   /** data/index.json */
   index: ArchiveEntry[];
   /** Reports left out because another file already gave this agency and year. */
-  duplicates: { path: string; id: string }[];
+  duplicates: { path: string; id: string; kept: string; why: string; tied: boolean }[];
   /** Reports left out because their agency or year is unknown (no permanent URL). */
   unplaced: { path: string; reason: string }[];
   /** Originals to copy into the site: the file (absolute path) → its path in the site. */
@@ -209,7 +209,12 @@ const METHOD_LABEL = { lattice: '按表格线识别', stream: '按文字对齐�
 const TABLE_LABEL = { proactive: '表二', requests: '表三', reviewLitigation: '表四', legacyStats: '附表' } as const;
 
 /** The file name the original is served under: original.pdf, original.html, original.docx. */
-export const originalName = (r: Report) => `original.${r.source.format}`;
+/**
+ * The file name the original is served under: original.pdf, original.docx — and original.html.txt
+ * for a web page, so that a portal's scripts never run under the archive's address (the download is
+ * still saved as original.html).
+ */
+export const originalName = (r: Report) => (r.source.format === 'html' ? 'original.html.txt' : `original.${r.source.format}`);
 
 /** 「读取方式：PDF；表三按表格线识别（第2–3页）…」 */
 export function readingOf(r: Report): string {
@@ -246,7 +251,7 @@ function reportPage(r: Report, sameAgency: readonly Report[], sourceText: string
     cellFindings,
     counts: { error: count(r, 'error'), warning: count(r, 'warning'), info: count(r, 'info') },
     sourceText,
-    original: r.source.format === 'text' ? null : { href: `${url}${originalName(r)}`, label: `原始文件（${FORMAT_LABEL[r.source.format]}）` },
+    original: r.source.format === 'text' ? null : { href: `${url}${originalName(r)}`, label: `原始文件（${FORMAT_LABEL[r.source.format]}）`, download: `original.${r.source.format}` },
     reading: readingOf(r),
     // No date is guessed: a report that prints none is cited without one.
     citation: `${r.agency.name}. ${title(r)}${r.documentNumber ? `（${r.documentNumber}）` : ''}[R]${r.publishedOn ? `. ${r.publishedOn}` : ''}.`,
@@ -357,8 +362,8 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
     years,
     regions,
     index: archive.entries,
-    duplicates: archive.duplicates.map((d) => ({ path: d.source.path, id: d.id })),
-    unplaced: archive.unplaced.map((r) => ({ path: r.source.path, reason: r.provenance['agency'] === 'none' ? '发布机关不明' : '年度不明' })),
+    duplicates: archive.duplicates.map((d) => ({ path: d.report.source.path, id: d.report.id, kept: d.kept.source.path, why: d.why, tied: d.tied })),
+    unplaced: archive.unplaced.map((r) => ({ path: r.source.path, reason: r.findings.some((f) => f.code === 'no-report-content') ? 'not a report: no title, sections or tables' : r.provenance['agency'] === 'none' ? 'agency unknown' : 'year unknown' })),
     originals: reports.flatMap((r) => {
       const from = originals.get(r.source.path);
       return from && r.source.format !== 'text' ? [{ from, to: `${reportUrl(r).slice(1)}${originalName(r)}` }] : [];

@@ -18,7 +18,7 @@ for (const reason of loaded.unreadable) process.stderr.write(`nianbao: ${reason}
 // The archive stage adds the cross-year findings and sets aside a second report of one agency and year.
 const archive = buildArchive(reports, loaded.registry);
 for (const u of archive.unplaced) process.stderr.write(`nianbao: ${u.source.path}: agency or year unknown; add ${u.source.path}.meta.yaml naming them. Left out of the archive.\n`);
-for (const d of archive.duplicates) process.stderr.write(`nianbao: ${d.source.path}: ${d.agency.name} ${d.year ?? ''} is already in the archive; this copy is left out\n`);
+for (const d of archive.duplicates) process.stderr.write(`nianbao: ${d.report.source.path}: ${d.report.agency.name} ${d.report.year ?? ''} is also in ${d.kept.source.path}, which is kept (${d.why}); this file is left out\n`);
 
 const count = (sev: string, r: Report) => r.findings.filter((f) => f.severity === sev).length;
 for (const r of archive.reports) {

@@ -7,8 +7,11 @@ import { z } from 'zod';
 const CODES = {
   // reading
   empty: 'The file has no readable text.',
-  'sidecar-invalid': 'The <file>.meta.yaml sidecar has a field that is not allowed or not valid; it is ignored.',
-  'sidecar-unreadable': 'The <file>.meta.yaml sidecar is not valid YAML; it is ignored.',
+  'sidecar-invalid': 'A field of the <file>.meta.yaml sidecar is not allowed or not valid; that field is ignored, the valid ones are used.',
+  'sidecar-unreadable': 'The <file>.meta.yaml sidecar cannot be used as a whole (not valid YAML, over 64 KiB, not a file, cannot be read); it is ignored.',
+  'narrative-truncated': 'A paragraph far longer than any report\'s (over 20,000 characters) is cut on the page; source.txt keeps it whole.',
+  'decode-damaged': 'A few bytes of a UTF-8 file are damaged: they are replaced by U+FFFD and the rest of the text is kept.',
+  'no-report-content': 'The file decodes to text, but it has no title, no numbered sections and no statutory table: it is not a report (left out of the site).',
   'scanned-pdf': 'A PDF page has no text layer (a scan, 图片版): the report is kept, but needs a text copy or OCR.',
   'document-unreadable': 'A PDF or Word file could not be read (damaged or encrypted).',
   'legacy-format': 'A legacy Word (.doc) or WPS file: it must be converted to .docx or PDF first.',

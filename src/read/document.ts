@@ -24,9 +24,10 @@ export interface TableFound {
 
 /** A problem the reader met, which the parser turns into a finding. */
 export interface ReaderNote {
-  code: 'scanned' | 'unreadable' | 'legacy-format' | 'encrypted';
+  code: 'scanned' | 'unreadable' | 'legacy-format' | 'encrypted' | 'damaged';
   message: string;
   page?: number;
+  line?: number;
 }
 
 export interface ReadDocument {

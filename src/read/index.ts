@@ -26,8 +26,10 @@ export function sniff(bytes: Uint8Array, path: string): Sniffed {
 
 /** A text file: decoded once, its lines as they are. */
 export function readText(bytes: Uint8Array): ReadDocument {
-  const { encoding, lines } = decode(bytes);
-  return { format: 'text', encoding, lines, tables: [], notes: [] };
+  const { encoding, lines, damaged } = decode(bytes);
+  // A few damaged bytes in UTF-8: the text stays, each damaged place is said (its line and byte offset).
+  const notes = damaged.map(({ offset, line }) => ({ code: 'damaged' as const, line, message: `第${line}行（文件第 ${offset} 字节处）有无法解码的字节，已替换为“�”；该处文字可能缺失，请核对原文件。` }));
+  return { format: 'text', encoding, lines, tables: [], notes };
 }
 
 export async function readDocument(bytes: Uint8Array, path: string): Promise<ReadDocument> {

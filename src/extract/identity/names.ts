@@ -6,6 +6,7 @@
  * 鲤城区人民政府). `agencyKey` folds all of these to one name, from which the slug is made, so
  * one agency keeps one page across years.
  */
+import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import type { Region } from '../../model/report.ts';
 import { divisionsNamed, isWithin, leadingDivision } from '../region.ts';
@@ -162,7 +163,16 @@ export function nameAtEnd(written: string): string | null {
   return isAgencyName(tail) ? firstOfJoint(tail) : null;
 }
 
-/** ASCII slug: toneless pinyin, letters and digits only. */
+/** Longest slug: a URL segment well below any file system's 255-byte name limit. */
+export const MAX_SLUG = 80;
+
+const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 8);
+
+/**
+ * ASCII slug: toneless pinyin, letters and digits only. A name with neither Han nor Latin letters
+ * (Uyghur, Tibetan, Mongolian script) gets a hash of itself, never a shared 「unknown」; a very long
+ * name is cut and a hash of the whole keeps it unique.
+ */
 export function slugOf(name: string): string {
   const s = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
@@ -170,7 +180,8 @@ export function slugOf(name: string): string {
     .replace(/ü/g, 'v')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return s || 'unknown';
+  if (!s) return name.trim() ? `agency-${shortHash(name)}` : 'unknown';
+  return s.length > MAX_SLUG ? `${s.slice(0, MAX_SLUG - 9).replace(/-+$/, '')}-${shortHash(name)}` : s;
 }
 
 /**

@@ -10,7 +10,8 @@ import { firstOfJoint, isAgencyName, nameAtEnd } from './names.ts';
 
 /** The core every title form shares: …政府信息公开[和政务公开][工作][的][年度][工作]报告|年报. */
 const CORE = /(?:政府信息公开|政务公开|信息公开)(?:(?:和|与|及)(?:政府信息公开|政务公开))?(?:工作)?的?(?:年度)?(?:工作)?(?:报告|年报)/u;
-const YEAR = /((?:19|20)\d{2})年度?/gu;
+/** A year of a title: not the year of a date (2023年1月30日 is a page's date). */
+const YEAR = /((?:19|20)\d{2})年度?(?!\d{1,2}月)/gu;
 const YEAR_AFTER = /^[(（]?((?:19|20)\d{2})年度?[)）]?/u;
 
 /** Words that make a title a reference to another document (a cover letter's 「关于报送《…》的函」). */
@@ -87,7 +88,7 @@ export interface TitleFound extends TitleMatch {
 
 const isShort = (c: Clause | undefined) => !!c && c.text.length <= 40;
 /** A line complete in itself, never the first half of a title: a red header, a document number, a date. */
-const COMPLETE = /文件$|^[^:]{1,8}:|[〔\[]\d{4}[〕\]]\d+号$|\d{4}年\d{1,2}月\d{1,2}日$|[(（][^)）]*[)）]$/u;
+const COMPLETE = /文件$|^[^:]{1,8}:|\d{1,2}月\d{1,2}日|星期[一二三四五六日天]$|[〔\[]\d{4}[〕\]]\d+号$|\d{4}年\d{1,2}月\d{1,2}日$|[(（][^)）]*[)）]$/u;
 
 /**
  * Every title in the opening. A clause that is no title alone is tried joined with the one or two
