@@ -13,17 +13,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { findChromium, launchChromium, serveSite } from './browser.ts';
+import { chromiumOrBanner, launchChromium, serveSite } from './browser.ts';
 import { build } from './helpers.ts';
 
-const chromiumPath = findChromium();
-const inCI = process.env['CI'] === 'true' || process.env['CI'] === '1';
-if (!chromiumPath && !inCI) {
-  process.stderr.write(
-    '\n' + '!'.repeat(78) + '\n!! BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium (or $CHROMIUM_PATH).\n' +
-      '!! Install it with `apt-get install -y chromium`; in CI (CI=true) this is a failure.\n' + '!'.repeat(78) + '\n\n',
-  );
-}
+const { chromiumPath, inCI } = chromiumOrBanner('BROWSER TESTS');
 
 const REPORTS = [
   'agencies/lichengquxingzhengfuwuzhongxinguanliweiyuanhui/2021/',

@@ -52,3 +52,19 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
 }
+
+/**
+ * The Chromium a browser test file uses, or null. Without it, outside CI the file's tests are skipped
+ * with a loud banner naming `what`; in CI (CI=true) they fail (the caller asserts).
+ */
+export function chromiumOrBanner(what: string): { chromiumPath: string | null; inCI: boolean } {
+  const chromiumPath = findChromium();
+  const inCI = process.env['CI'] === 'true' || process.env['CI'] === '1';
+  if (!chromiumPath && !inCI) {
+    process.stderr.write(
+      '\n' + '!'.repeat(78) + `\n!! ${what} SKIPPED: no Chromium at /usr/bin/chromium (or $CHROMIUM_PATH).\n` +
+        '!! Install it with `apt-get install -y chromium`; in CI (CI=true) this is a failure.\n' + '!'.repeat(78) + '\n\n',
+    );
+  }
+  return { chromiumPath, inCI };
+}

@@ -20,7 +20,7 @@ import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { title } from '../src/archive/site.ts';
 import type { Report } from '../src/model/report.ts';
-import { findChromium, launchChromium, serveSite } from './browser.ts';
+import { chromiumOrBanner, launchChromium, serveSite } from './browser.ts';
 import { build, sampleText } from './helpers.ts';
 
 /** The policy every HTML page declares (templates/_includes/layout.tsx); changing it should be deliberate. */
@@ -120,14 +120,7 @@ describe('Content-Security-Policy on every page of the sample site', () => {
   }
 });
 
-const chromiumPath = findChromium();
-const inCI = process.env['CI'] === 'true' || process.env['CI'] === '1';
-if (!chromiumPath && !inCI) {
-  process.stderr.write(
-    '\n' + '!'.repeat(78) + '\n!! INJECTION BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium (or $CHROMIUM_PATH).\n' +
-      '!! Install it with `apt-get install -y chromium`; in CI (CI=true) this is a failure.\n' + '!'.repeat(78) + '\n\n',
-  );
-}
+const { chromiumPath, inCI } = chromiumOrBanner('INJECTION BROWSER TESTS');
 
 /**
  * Installed in every document before its own scripts (through DevTools, so the CSP does not apply):
