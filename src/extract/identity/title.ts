@@ -11,6 +11,7 @@ import { firstOfJoint, isAgencyName, nameAtEnd } from './names.ts';
 /** The core every title form shares: …政府信息公开[和政务公开][工作][的][年度][工作]报告|年报. */
 const CORE = /(?:政府信息公开|政务公开|信息公开)(?:(?:和|与|及)(?:政府信息公开|政务公开))?(?:工作)?的?(?:年度)?(?:工作)?(?:报告|年报)/u;
 /** A year of a title: not the year of a date (2023年1月30日 is a page's date). */
+const CORE_ALL = new RegExp(CORE.source, 'gu');
 const YEAR = /((?:19|20)\d{2})年度?(?!\d{1,2}月)/gu;
 const YEAR_AFTER = /^[(（]?((?:19|20)\d{2})年度?[)）]?/u;
 
@@ -40,7 +41,8 @@ export interface TitleMatch {
  */
 export function matchTitle(text: string): TitleMatch | null {
   let from = 0;
-  for (const core of text.matchAll(new RegExp(CORE.source, 'gu'))) {
+  if (!CORE.test(text)) return null;
+  for (const core of text.matchAll(CORE_ALL)) {
     const m = readCore(text.slice(from, core.index), core[0], text.slice(core.index + core[0].length));
     if (m && (m.year !== null || m.agency !== null)) return m;
     from = core.index + core[0].length;
