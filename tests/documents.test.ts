@@ -34,6 +34,8 @@ const FIXTURES = [
   { file: '../pdf/4-pagebreak.pdf', n: '004', format: 'pdf', encoding: 'pdf', methods: ['lattice', 'lattice', 'lattice'] },
   { file: '../pdf/5-radicals.pdf', n: '000', format: 'pdf', encoding: 'pdf', methods: ['lattice', 'lattice', 'lattice'] },
   { file: '../pdf/8-libreoffice.pdf', n: '004', format: 'pdf', encoding: 'pdf', methods: ['lattice', 'lattice', 'lattice'] },
+  // A third producer: fixture 4 rewritten by cairo (pdftocairo -pdf): other content streams, fonts re-embedded.
+  { file: '../pdf/9-cairo.pdf', n: '004', format: 'pdf', encoding: 'pdf', methods: ['lattice', 'lattice', 'lattice'] },
   { file: '000-portal-gb2312.html', n: '000', format: 'html', encoding: 'gb18030' },
   { file: '002-portal-no-charset.html', n: '002', format: 'html', encoding: 'gb18030' },
   { file: '003-xxgk-utf8.htm', n: '003', format: 'html', encoding: 'utf-8' },
