@@ -21,7 +21,9 @@ for (let i = 0; i < n; i++) {
   const file = samples[i % samples.length]!;
   const copy = Math.floor(i / samples.length);
   let text = readFileSync(join(root, 'reports', file), 'utf8');
-  for (const a of AGENCIES) text = text.replaceAll(a, `${a}第${copy}分部`);
+  // Distinct agencies with real-looking names (heavenly stems for digits: a digit or 〇 is not read as part of a name).
+  const nth = [...String(copy)].map((d) => '甲乙丙丁戊己庚辛壬癸'[Number(d)]).join('');
+  for (const a of AGENCIES) text = text.replaceAll(a, `${a}第${nth}分部`);
   writeFileSync(join(reports, `${copy}-${file}`), text);
 }
 
