@@ -32,7 +32,9 @@ function load(): { index: Map<string, Division[]>; byCode: Map<string, Division>
   byCode = new Map();
   const walk = (node: LevelNode, path: string[]) => {
     const p = [...path, node.name];
-    const d: Division = { code: node.code, name: node.name, path: p, depth: p.length };
+    // A municipality's districts sit right under it, but are counties like any other (北京市通州区 and 南通市通州区).
+    const depth = p.length === 2 && /市$/u.test(p[0]!) ? 3 : p.length;
+    const d: Division = { code: node.code, name: node.name, path: p, depth };
     byCode!.set(node.code, d);
     const list = index!.get(node.name) ?? [];
     list.push(d);
@@ -103,8 +105,12 @@ export function resolveRegion(agency: string, context: string): RegionResult {
   // 「城区」 is a division too: a name inside a longer matched name (鲤城区) is not a hit of its own.
   // 「宝鸡高新区」: a name may start with a division's short form (宝鸡 for 宝鸡市).
   if (hits.length === 0) {
+    // The longest short form, and of its expansions the first in this order (宝鸡 → 宝鸡市, not also a 宝鸡区).
     for (let k = Math.min(4, agency.length - 1); k >= 2 && hits.length === 0; k--)
-      for (const suffix of ['市', '县', '区', '省']) hits.push(...(index.get(agency.slice(0, k) + suffix) ?? []));
+      for (const suffix of ['市', '县', '区', '省']) {
+        hits.push(...(index.get(agency.slice(0, k) + suffix) ?? []));
+        if (hits.length) break;
+      }
   }
   const names = new Set(hits.map((d) => d.name));
   const kept = hits.filter((d) => ![...names].some((n) => n !== d.name && n.includes(d.name)));

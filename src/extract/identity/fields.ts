@@ -21,6 +21,9 @@ const LABEL_WORDS = [...LABELS].sort((a, b) => b.length - a.length).join('|');
 /** A label with a colon anywhere (flattened pages glue it to what came before); without one, only after a space or a cell border. */
 const LABEL = new RegExp(`(?:${LABEL_WORDS})\\s*[:：]\\s*|(?:^|(?<=[\\s|]))(?:${LABEL_WORDS})\\s*(?:[|\\t]|(?=\\s))`, 'gu');
 
+/** Longest value kept (a field holds a name, a date or a number, never a paragraph). */
+const MAX_VALUE = 60;
+
 /** Labels whose value names the publishing body. */
 export const PUBLISHER_LABELS = new Set(['发布机构', '发文机关', '发文单位', '发布单位', '公开主体', '信息来源', '来源']);
 /** Labels whose value is the page's date. */
@@ -31,12 +34,16 @@ export function findPageFields(lines: readonly SourceLine[], limit = 80): PageFi
   const out: PageField[] = [];
   for (const l of lines.slice(0, limit)) {
     const text = toHalfWidth(l.text).replace(/\u3000/g, ' ');
-    if (text.length > 300) continue;
-    const hits = [...text.matchAll(LABEL)];
+    // A long line is a paragraph, or a whole page flattened onto one line: there, only 「标签：值」 counts.
+    const long = text.length > 300;
+    const hits = [...text.matchAll(LABEL)].filter((h) => !long || /[:：]\s*$/u.test(h[0]));
     hits.forEach((h, k) => {
       const label = h[0].replace(/[\s:：|]+$/u, '');
       const end = k + 1 < hits.length ? hits[k + 1]!.index : text.length;
-      const value = compact(text.slice(h.index + h[0].length, end).replace(/[|]/g, ' ')).replace(/\t.*$/u, '');
+      // A value ends at the next field, a wide gap or a cell border, and is short.
+      const raw = text.slice(h.index + h[0].length, end).split(/\t| {2,}|\|/u)[0]!;
+      // …and before a sentence that a flattened page glued to it.
+      const value = compact(raw).split(/[，。；,;]|本报告|根据|按照|依据/u)[0]!.slice(0, MAX_VALUE);
       if (value && !LABELS.includes(value)) out.push({ label, value, line: l.line });
     });
   }

@@ -12,7 +12,7 @@ import { compact, readOpening, type Opening } from './opening.ts';
 import { findTitles, type TitleFound } from './title.ts';
 import { findStatements } from './statements.ts';
 import { findPageFields, isoDate, PUBLISHER_LABELS, DATE_LABELS, type PageField } from './fields.ts';
-import { agencyKey, expandName, isAgencyName, isPlaceOnly, nameAtEnd } from './names.ts';
+import { agencyKey, expandName, isAgencyName, isPlaceOnly, nameAtEnd, NATIONAL } from './names.ts';
 import { withPlace } from './place.ts';
 import { regionByCode, regionFromFolders, resolveRegion } from '../region.ts';
 
@@ -106,7 +106,7 @@ function gather(opening: Opening, fields: readonly PageField[], path: string, li
 function fullestForms(keys: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const k of keys) {
-    const longer = keys.filter((l) => l.length > k.length && l.endsWith(k) && isPlaceOnly(l.slice(0, l.length - k.length)));
+    const longer = keys.filter((l) => l.length > k.length && l.endsWith(k) && (isPlaceOnly(l.slice(0, l.length - k.length)) || l.slice(0, l.length - k.length) === NATIONAL));
     out.set(k, longer.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] ?? k);
   }
   return out;
@@ -233,7 +233,7 @@ export function identify(input: IdentityInput): Identity {
     provenance['region'] = 'sidecar';
     if (!region) findings.push(finding('region-code-unknown', 'error', `附加元数据中的区划代码 ${code} 不在 GB/T 2260 区划表中。`, ['agency', 'region']));
   } else if (agency) {
-    const r = resolveRegion(agencyKey(agency), `${folders.join(' ').repeat(3)}\n${context}`);
+    const r = resolveRegion(agencyKey(agency).replace(NATIONAL, ''), `${folders.join(' ').repeat(3)}\n${context}`);
     region = r.region ?? (r.ambiguous.length ? null : folderRegion);
     provenance['region'] = r.region ? 'text' : region ? 'folder' : 'none';
     if (r.ambiguous.length) {

@@ -12,7 +12,7 @@ import type { Region } from '../../model/report.ts';
 import { divisionsNamed, isWithin, leadingDivision } from '../region.ts';
 
 /** How names of administrative bodies end. */
-const BODY_SUFFIX = /(?:人民政府|政府|办公室|办公厅|管理委员会|委员会|管委会|局|厅|委|办|院|署|中心|办事处|所|站|队|会|处|室|部|馆|社|团|组)$/u;
+const BODY_SUFFIX = /(?:人民政府|政府|办公室|办公厅|管理委员会|委员会|管委会|局|厅|委|办|院|署|中心|办事处|海关|所|站|队|会|处|室|部|馆|社|团|组)$/u;
 
 /** Words that belong to titles, breadcrumbs and sentences, never to a body's name. */
 const NOT_A_NAME = /报告|年报|条例|办法|通知|决定|意见|规定|网站|门户|首页|位置|公开工作|信息公开|政务公开和|编制|根据|依据|按照/u;
@@ -63,6 +63,9 @@ export function isPlaceOnly(s: string): boolean {
   return /^[\u4e00-\u9fff]{1,12}(?:省|市|区|县|旗|自治州|州|盟|镇|乡|街道)$/u.test(s) && !GENERIC_PLACES.test(s);
 }
 
+/** The country's name before a body's (中华人民共和国乌鲁木齐海关): a prefix of the full name, not part of the place. */
+export const NATIONAL = '中华人民共和国';
+
 /** Words for kinds of places, not places: 街道镇, 乡镇, 县区 (breadcrumb items such as 「街道镇政府信息公开年报」). */
 const GENERIC_PLACES = /^(?:街道镇|街镇|乡镇|镇街|县区|区县|市县|县市|市区|省市|各区|各县|全市|全区|全县|本市|本区|本县)$/u;
 
@@ -110,7 +113,7 @@ const CHROME = /^.*(?:首页|部门|当前位置|您的位置|所在位置|位�
 
 /** Verbs that stand before or after a body's name in a sentence (现公布…, …编制了). */
 const LEADING_VERBS = /^(?:关于|现予以|现予|现将|现|特此|特|予以|公布|发布|印发|经)+/u;
-const TRAILING_VERBS = /(?:编制了|编制完成|编制|制作了|制作|编写了|编写|形成了|形成|发布了|发布|的)+$/u;
+const TRAILING_VERBS = /(?:编制了|编制完成|编制|制作了|制作|编写了|编写|形成了|形成|发布了|发布|关于|的)+$/u;
 
 /** A breadcrumb's kind of place glued before a town's name: 「街镇花木街道办事处」. */
 const KIND_BEFORE_TOWN = /^(?:街道镇|街镇|乡镇|镇街|镇乡)(?=[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道)[\u4e00-\u9fff])/u;
@@ -122,17 +125,21 @@ function straddles(s: string, k: number): boolean {
 }
 
 /**
- * A page word glued before a name in flattened text (「有效鼓楼区退役军人事务局」, 「街镇花木街道办事处」):
+ * A page word glued before a name in flattened text (「有效鼓楼区退役军人事务局」, 「街镇花木街道办事处」,
+ * a breadcrumb's 「区农业农村局」 before 「宜宾市翠屏区农业农村局」):
  * the name starts at its division, unless what stands before is a division above it (泉州市鲤城区…) or
  * a body of its own (国家税务总局泉州市税务局).
  */
 function fromPlace(tail: string): string {
   const kind = KIND_BEFORE_TOWN.exec(tail);
   if (kind && isAgencyName(tail.slice(kind[0].length))) return tail.slice(kind[0].length);
-  for (let k = 1; k <= 4 && k < tail.length - 2; k++) {
+  for (let k = 1; k < tail.length - 2; k++) {
     const rest = tail.slice(k);
     if (leadingDivision(rest) === null || !isAgencyName(rest) || straddles(tail, k)) continue;
     const before = tail.slice(0, k);
+    // A breadcrumb's short form of the same name (「区农业农村局」 before 「宜宾市翠屏区农业农村局」): the name starts after it.
+    if (rest.endsWith(before.replace(/^[省市区县]/u, ''))) return rest;
+    if (k > 4) continue;
     const above = leadingDivision(before);
     return (above && isWithin(leadingDivision(rest)!, above)) || BODY_SUFFIX.test(before) ? tail : rest;
   }
@@ -158,7 +165,10 @@ export function nameAtEnd(written: string): string | null {
   tail = tail.replace(LEADING_VERBS, '').replace(TRAILING_VERBS, '');
   const cut = tail.replace(CHROME, '');
   if (cut !== tail && (isAgencyName(cut) || isPlaceOnly(cut))) tail = cut;
-  tail = fromPlace(tail);
+  tail = fromPlace(tail).replace(/^(.{2,20})\1$/u, '$1'); // a breadcrumb's last item glued to the same name: 「北山街道北山街道」
+  // 「某某区应急管理局（区地震局）」: the bracket names the same office's other name; the first is the body.
+  const bracketed = /^(.+?)[(（][\u4e00-\u9fff]{2,20}[)）]$/u.exec(tail);
+  if (bracketed && isAgencyName(bracketed[1]!)) tail = bracketed[1]!;
   if (isPlaceOnly(tail)) return governmentOf(tail);
   return isAgencyName(tail) ? firstOfJoint(tail) : null;
 }

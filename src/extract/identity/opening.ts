@@ -25,7 +25,34 @@ export interface Opening {
 }
 
 const CJK_OR_DIGIT = '[\\u4e00-\\u9fff\\d（）()〔〕]';
-const INNER_SPACE = new RegExp(`(?<=${CJK_OR_DIGIT}) (?=${CJK_OR_DIGIT})`, 'gu');
+/** A single space with a Chinese character (or bracket) on one side and such a character or a digit on the other. */
+const INNER_SPACE = new RegExp(`(?<=[\\u4e00-\\u9fff（）()〔〕]) (?=${CJK_OR_DIGIT})|(?<=${CJK_OR_DIGIT}) (?=[\\u4e00-\\u9fff（）()〔〕])`, 'gu');
+
+/**
+ * Digits broken by single spaces (「2 0 2 1 年」, 「20 21年」) are one number while they make at most
+ * four digits; 「2022-01-24 2021年」 stays two.
+ */
+function joinDigits(s: string): string {
+  return s.replace(/\d+(?: \d+)+/gu, (run) => {
+    const parts = run.split(' ');
+    let out = parts[0]!;
+    let group = parts[0]!.length;
+    for (const p of parts.slice(1)) {
+      if (group + p.length <= 4) {
+        out += p;
+        group += p.length;
+      } else {
+        out += ` ${p}`;
+        group = p.length;
+      }
+    }
+    return out;
+  });
+}
+
+/** 「二〇二〇年」 → 2020年: years written in Chinese numerals. */
+const CN_DIGIT: Record<string, string> = { '〇': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_YEAR = /[〇零一二三四五六七八九]{4}(?=年)/gu;
 
 /**
  * One line made comparable. A single space between Chinese characters or digits is an extraction
@@ -33,9 +60,11 @@ const INNER_SPACE = new RegExp(`(?<=${CJK_OR_DIGIT}) (?=${CJK_OR_DIGIT})`, 'gu')
  */
 export function compact(raw: string): string {
   return toHalfWidth(raw)
+    .replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGIT[c]).join(''))
     .normalize('NFKC')
     .replace(/[\u00a0\u3000]/g, ' ')
     .replace(/\t+| {2,}/g, '\t')
+    .replace(/\d+(?: \d+)+/gu, joinDigits)
     .replace(INNER_SPACE, '')
     .replace(/^[\t ]+|[\t ]+$/g, '');
 }
