@@ -33,7 +33,8 @@ function regions(lines: Line[], width: number): Line[][] {
     const size = lines[i]!.line.size;
     const sameSize = (l: Line) => Math.abs(l.line.size - size) <= size * 0.15;
     const paragraph = (l: Line) => l.parts.length === 1 && l.line.x1 - l.line.x0 > width * 0.6;
-    const fits = (l: Line) => sameSize(l) && !paragraph(l);
+    // A row of values belongs whatever size its digits claim (producers such as cairo give digits their own font size).
+    const fits = (l: Line) => (sameSize(l) || l.values) && !paragraph(l);
     // Upwards: header lines close above.
     let start = i;
     while (start > 0 && fits(lines[start - 1]!) && lines[start]!.line.top - lines[start - 1]!.line.bottom < size * 2.5) start--;
