@@ -22,7 +22,14 @@ const TYPES: Record<string, string> = {
  */
 export async function serveSite(root: string, prefix = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let requested: string;
+    try {
+      requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      // A malformed escape (/%ff) is the client's error, never the end of the server.
+      res.writeHead(400).end();
+      return;
+    }
     const inside = requested.startsWith(prefix);
     let file = normalize(join(root, inside ? requested.slice(prefix.length - 1) : ''));
     if (!file.startsWith(normalize(root))) file = join(root, '404.html');
