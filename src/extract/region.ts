@@ -23,6 +23,8 @@ export interface Division {
 const require = createRequire(import.meta.url);
 
 let index: Map<string, Division[]> | null = null;
+/** The longest division name (characters), for substring look-ups. */
+let longestName = 0;
 let byCode: Map<string, Division> | null = null;
 
 function load(): { index: Map<string, Division[]>; byCode: Map<string, Division> } {
@@ -36,6 +38,7 @@ function load(): { index: Map<string, Division[]>; byCode: Map<string, Division>
     const depth = p.length === 2 && /市$/u.test(p[0]!) ? 3 : p.length;
     const d: Division = { code: node.code, name: node.name, path: p, depth };
     byCode!.set(node.code, d);
+    longestName = Math.max(longestName, node.name.length);
     const list = index!.get(node.name) ?? [];
     list.push(d);
     index!.set(node.name, list);
@@ -99,9 +102,16 @@ export interface RegionResult {
 export function resolveRegion(agency: string, context: string): RegionResult {
   const { index } = load();
   const hits: Division[] = [];
-  for (const [name, divisions] of index) {
-    if (name.length >= 2 && agency.includes(name)) hits.push(...divisions);
-  }
+  // Every division name inside the agency's name: its substrings looked up (not the 3,600 names scanned).
+  const found = new Set<string>();
+  for (let i = 0; i < agency.length; i++)
+    for (let len = 2; len <= longestName && i + len <= agency.length; len++) {
+      const name = agency.slice(i, i + len);
+      if (!found.has(name) && index.has(name)) {
+        found.add(name);
+        hits.push(...index.get(name)!);
+      }
+    }
   // 「城区」 is a division too: a name inside a longer matched name (鲤城区) is not a hit of its own.
   // 「宝鸡高新区」: a name may start with a division's short form (宝鸡 for 宝鸡市).
   if (hits.length === 0) {
