@@ -98,16 +98,23 @@ export function buildArchive(
   const entries = reports.map((r) => ({ id: r.id, agency: r.agency.name, year: r.year, url: reportUrl(r), json: `${reportUrl(r)}report.json` }));
 
   const bySlug = groupBy(reports, (r) => [r.agency.slug]);
-  const formerOf = (r: Report) => registry?.agencies.find((e) => e.name === r.agency.name && r.agency.registered)?.formerNames ?? [];
-  const agencies: AgencyYears[] = [...bySlug.entries()].map(([slug, rs]) => ({
-    slug,
-    name: rs[rs.length - 1]!.agency.name,
-    aliases: [...new Set(rs.flatMap((r) => [r.agency.name, ...r.agency.aliases]))].filter((a) => a !== rs[rs.length - 1]!.agency.name && !formerOf(rs[rs.length - 1]!).includes(a)).sort(byCodePoint),
-    formerNames: formerOf(rs[rs.length - 1]!).filter((n) => rs.some((r) => [r.agency.name, ...r.agency.aliases].includes(n))),
-    regionCode: rs[rs.length - 1]!.agency.region?.code ?? null,
-    reports: rs,
-    requestsByYear: rs.filter((r) => r.year !== null).map((r) => ({ year: r.year!, received: received(r) })),
-  }));
+  // A registered agency's former names, by its registry name (looked up once per agency, not searched).
+  const formerNames = new Map<string, string[]>();
+  for (const e of registry?.agencies ?? []) if (!formerNames.has(e.name)) formerNames.set(e.name, e.formerNames);
+  const agencies: AgencyYears[] = [...bySlug.entries()].map(([slug, rs]) => {
+    const latest = rs[rs.length - 1]!;
+    const former = latest.agency.registered ? (formerNames.get(latest.agency.name) ?? []) : [];
+    const spellings = new Set(rs.flatMap((r) => [r.agency.name, ...r.agency.aliases]));
+    return {
+      slug,
+      name: latest.agency.name,
+      aliases: [...spellings].filter((a) => a !== latest.agency.name && !former.includes(a)).sort(byCodePoint),
+      formerNames: former.filter((n) => spellings.has(n)),
+      regionCode: latest.agency.region?.code ?? null,
+      reports: rs,
+      requestsByYear: rs.filter((r) => r.year !== null).map((r) => ({ year: r.year!, received: received(r) })),
+    };
+  });
 
   const byYear = groupBy(reports, (r) => (r.year !== null ? [r.year] : []));
   const years = [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, rs]) => ({ year, reportCount: rs.length, received: sumKnown(rs.map(received)) }));

@@ -37,25 +37,37 @@ export function regionsAgree(a: string | null, b: string | null): boolean {
 
 const entryRegion = (e: RegistryEntry) => (e.region === undefined ? null : String(e.region).padStart(6, '0'));
 
-/** Index of the registry by every key its entries answer to. */
-function indexOf(registry: Registry): Map<string, RegistryEntry[]> {
-  const index = new Map<string, RegistryEntry[]>();
-  for (const e of registry.agencies)
-    for (const key of new Set([e.name, ...e.aliases, ...e.formerNames].map(agencyKey))) index.set(key, [...(index.get(key) ?? []), e]);
-  return index;
+interface RegistryIndex {
+  /** Every key the entries answer to → the entries. */
+  byKey: Map<string, RegistryEntry[]>;
+  /** Per region code, the entries of that region with their keys (for names without a place). */
+  byRegion: Map<string, { entry: RegistryEntry; keys: string[] }[]>;
 }
 
-function match(r: Report, registry: Registry, index: Map<string, RegistryEntry[]>): RegistryEntry[] {
+/** The registry indexed once: each entry's names folded to keys a single time. */
+function indexOf(registry: Registry): RegistryIndex {
+  const byKey = new Map<string, RegistryEntry[]>();
+  const byRegion = new Map<string, { entry: RegistryEntry; keys: string[] }[]>();
+  for (const e of registry.agencies) {
+    const keys = [...new Set([e.name, ...e.aliases, ...e.formerNames].map(agencyKey))];
+    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), e]);
+    const code = entryRegion(e);
+    if (code) byRegion.set(code, [...(byRegion.get(code) ?? []), { entry: e, keys }]);
+  }
+  return { byKey, byRegion };
+}
+
+function match(r: Report, index: RegistryIndex): RegistryEntry[] {
   const region = r.agency.region?.code ?? null;
   const keys = new Set([r.agency.name, ...r.agency.aliases].map(agencyKey));
   const found = new Set<RegistryEntry>();
-  for (const k of keys) for (const e of index.get(k) ?? []) if (regionsAgree(region, entryRegion(e))) found.add(e);
+  for (const k of keys) for (const e of index.byKey.get(k) ?? []) if (regionsAgree(region, entryRegion(e))) found.add(e);
   if (found.size === 0 && region) {
     // A placeless name (县教科局 → 县教育和科学技术局) matches an entry of the same region whose name ends with it.
     for (const k of keys) {
       if (!/^(?:省|市|区|县|旗|州|镇|乡)/u.test(k)) continue;
       const body = k.slice(1);
-      for (const e of registry.agencies) if (entryRegion(e) === region && [e.name, ...e.aliases, ...e.formerNames].some((n) => agencyKey(n).endsWith(body))) found.add(e);
+      for (const { entry, keys: names } of index.byRegion.get(region) ?? []) if (names.some((n) => n.endsWith(body))) found.add(entry);
     }
   }
   return [...found];
@@ -73,12 +85,12 @@ function registered(r: Report, e: RegistryEntry): Report {
 
 /** Apply the registry to every report with a known agency; list what it does not know. */
 export function applyRegistry(input: readonly Report[], registry: Registry | null): RegistryResult {
-  const index = registry ? indexOf(registry) : new Map<string, RegistryEntry[]>();
+  const index = registry ? indexOf(registry) : null;
   const reports: Report[] = [];
   const ambiguous: RegistryResult['ambiguous'] = [];
   const unknown = new Map<string, Report[]>();
   for (const r of input) {
-    const found = registry && r.provenance['agency'] !== 'none' ? match(r, registry, index) : [];
+    const found = index && r.provenance['agency'] !== 'none' ? match(r, index) : [];
     if (found.length === 1) reports.push(registered(r, found[0]!));
     else {
       if (found.length > 1) ambiguous.push({ path: r.source.path, names: found.map((e) => e.name) });
