@@ -20,7 +20,7 @@ import { finding, type Finding } from './model/findings.ts';
 export type ReadResult = { ok: true; report: Report; text: string; bytes: Uint8Array } | { ok: false; reason: string };
 
 /** `path` may be bytes: a file name that is not UTF-8 (GBK names copied from Windows) still opens. */
-export async function readReportFile(path: string | Buffer, displayPath = String(path)): Promise<ReadResult> {
+export async function readReportFile(path: string | Buffer, displayPath = String(path), folderMetas: FolderMetas = new Map()): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -29,7 +29,7 @@ export async function readReportFile(path: string | Buffer, displayPath = String
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a report file' : code === 'EACCES' ? 'permission denied' : String(err);
     return { ok: false, reason: `${displayPath}: cannot read (${why})` };
   }
-  const { sidecar, extra } = readSidecarFile(path, displayPath);
+  const { sidecar, extra } = readSidecarFile(path, displayPath, folderMetas);
   const document = await readDocument(bytes, displayPath);
   const report = parseReport({ bytes, path: displayPath, sidecar, document });
   report.findings.unshift(...extra);
@@ -40,11 +40,8 @@ export async function readReportFile(path: string | Buffer, displayPath = String
  * `<report file>.meta.yaml`, parsed, if there is one. Findings name it as the archive knows it
  * (relative to the reports folder), never by a machine path; a file over 64 KiB is not read.
  */
-function readSidecarFile(reportPath: string | Buffer, displayPath: string): { sidecar: unknown; extra: Finding[] } {
-  const own = typeof reportPath === 'string' ? `${reportPath}.meta.yaml` : Buffer.concat([reportPath, Buffer.from('.meta.yaml')]);
-  // A name too long for a sidecar of its own (name + .meta.yaml over 255 bytes) has its entry in the folder's meta.yaml.
-  if (!exists(own)) return folderSidecar(reportPath, displayPath);
-  const path = own;
+function readSidecarFile(reportPath: string | Buffer, displayPath: string, folderMetas: FolderMetas): { sidecar: unknown; extra: Finding[] } {
+  const path = typeof reportPath === 'string' ? `${reportPath}.meta.yaml` : Buffer.concat([reportPath, Buffer.from('.meta.yaml')]);
   const unreadable = (why: string) => ({ sidecar: undefined, extra: [finding('sidecar-unreadable', 'error', `附加元数据文件 ${displayPath}.meta.yaml ${why}。已忽略该文件。`)] });
   const cannot = (err: unknown) => {
     const code = (err as NodeJS.ErrnoException).code;
@@ -52,12 +49,14 @@ function readSidecarFile(reportPath: string | Buffer, displayPath: string): { si
   };
   let text: string;
   try {
+    // A name too long for a sidecar of its own (name + .meta.yaml over 255 bytes) has its entry in the folder's meta.yaml.
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) return { sidecar: undefined, extra: [] };
+    if (!stat) return folderSidecar(reportPath, displayPath, folderMetas);
     if (!stat.isFile()) return unreadable(`不是普通文件${stat.isDirectory() ? '（是文件夹）' : ''}，未读取`);
     if (stat.size > SIDECAR_MAX_BYTES) return unreadable(`有 ${stat.size} 字节，超过 64 KiB 的上限，未读取（附加元数据只需几行：agency、year、region、sourceUrl、publishedOn）`);
     text = readFileSync(path, 'utf8');
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENAMETOOLONG') return folderSidecar(reportPath, displayPath, folderMetas);
     return cannot(err);
   }
   try {
@@ -84,35 +83,42 @@ const YAML_ERRORS: Partial<Record<string, string>> = {
   BLOCK_AS_IMPLICIT_KEY: '一行中有两处「冒号加空格」（值里有「: 」时请给值加引号）',
 };
 
-/** Whether a path exists; a name too long to exist (ENAMETOOLONG) does not. */
-function exists(path: string | Buffer): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
-  }
-}
+/** Each folder's `meta.yaml`, read once per load: its `files` map, or the finding that it cannot be used. */
+type FolderMetas = Map<string, { files: Record<string, unknown>; extra: Finding[] }>;
 
 /** The folder's `meta.yaml`: `files: { <file name>: <sidecar fields> }`, for names too long for a sidecar of their own. */
-function folderSidecar(reportPath: string | Buffer, displayPath: string): { sidecar: unknown; extra: Finding[] } {
+function folderSidecar(reportPath: string | Buffer, displayPath: string, folderMetas: FolderMetas): { sidecar: unknown; extra: Finding[] } {
   const raw = Buffer.from(reportPath);
-  const cut = raw.lastIndexOf(0x2f);
-  const folderMeta = Buffer.concat([raw.subarray(0, cut + 1), Buffer.from(FOLDER_META)]);
+  const folderMeta = Buffer.concat([raw.subarray(0, raw.lastIndexOf(0x2f) + 1), Buffer.from(FOLDER_META)]);
   const name = displayPath.split('/').pop()!;
-  const where = `${displayPath.slice(0, displayPath.length - name.length)}${FOLDER_META}`;
-  const stat = statSync(folderMeta, { throwIfNoEntry: false });
-  if (!stat?.isFile()) return { sidecar: undefined, extra: [] };
-  const bad = (why: string) => ({ sidecar: undefined, extra: [finding('sidecar-unreadable', 'error', `文件夹元数据 ${where} ${why}。已忽略。`)] });
+  const key = folderMeta.toString('latin1');
+  let meta = folderMetas.get(key);
+  if (!meta) {
+    meta = readFolderMeta(folderMeta, `${displayPath.slice(0, displayPath.length - name.length)}${FOLDER_META}`);
+    folderMetas.set(key, meta);
+  }
+  return { sidecar: meta.files[name], extra: meta.extra };
+}
+
+function readFolderMeta(path: Buffer, where: string): { files: Record<string, unknown>; extra: Finding[] } {
+  const bad = (why: string) => ({ files: {}, extra: [finding('sidecar-unreadable', 'error', `文件夹元数据 ${where} ${why}。已忽略。`)] });
+  let stat;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return bad('无法读取');
+  }
+  if (!stat?.isFile()) return { files: {}, extra: [] };
   if (stat.size > SIDECAR_MAX_BYTES * 16) return bad('超过 1 MiB，未读取');
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(folderMeta, 'utf8'), { logLevel: 'error' });
+    doc = parseYaml(readFileSync(path, 'utf8'), { logLevel: 'error' });
   } catch {
     return bad('不是有效的 YAML');
   }
   const files = (doc as { files?: unknown } | null)?.files;
   if (files !== undefined && (typeof files !== 'object' || files === null || Array.isArray(files))) return bad('的 files 应为「文件名: 字段」的映射');
-  return { sidecar: (files as Record<string, unknown> | undefined)?.[name], extra: [] };
+  return { files: (files as Record<string, unknown> | undefined) ?? {}, extra: [] };
 }
 
 export { REGISTRY_FILE } from './folder.ts';
@@ -171,6 +177,7 @@ export async function loadReports(dir: string, onProgress?: (done: number, total
   const entries = scanFolder(dir);
   const files = entries.filter((e) => e.kind === 'report');
   const out: LoadedReports = { reports: [], sources: new Map(), unreadable: [], ignored: [], used: [], originals: new Map(), ...loadRegistry(dir) };
+  const folderMetas: FolderMetas = new Map();
   // Every entry accounted for: a report read (or not), a sidecar of a report, the registry, or ignored with why.
   const reportPaths = new Set(files.map((e) => e.path));
   for (const e of entries) {
@@ -185,7 +192,7 @@ export async function loadReports(dir: string, onProgress?: (done: number, total
     }
   }
   for (const [i, e] of files.entries()) {
-    const r = await readReportFile(e.fsPath, e.path);
+    const r = await readReportFile(e.fsPath, e.path, folderMetas);
     if (r.ok) {
       out.reports.push(r.report);
       out.sources.set(r.report.source.path, r.text);
