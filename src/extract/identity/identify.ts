@@ -206,9 +206,12 @@ export function identify(input: IdentityInput): Identity {
 
   // Short and placeless names (县教科局, 区政府办公室) take their place from a full mention or the context.
   const candidates = raw.map((c) => (c.field === 'agency' ? { ...c, value: withPlace(String(c.value), opening, folderRegion) } : c));
-  const agencyCandidates = candidates.filter((c) => c.field === 'agency');
-  const fullest = fullestForms(agencyCandidates.map((c) => agencyKey(String(c.value))));
-  const agencies = rank(agencyCandidates, (c) => fullest.get(agencyKey(String(c.value)))!);
+  // Each agency candidate's key, computed once, with how the text wrote it; then its group: the fullest form of the key.
+  const named = candidates.flatMap((c, i) => (c.field === 'agency' ? [{ c, key: agencyKey(String(c.value)), written: String(raw[i]!.value) }] : []));
+  const fullest = fullestForms(named.map((n) => n.key));
+  const groupOf = new Map(named.map((n) => [n.c, fullest.get(n.key)!]));
+  const agencyCandidates = named.map((n) => n.c);
+  const agencies = rank(agencyCandidates, (c) => groupOf.get(c)!);
   const years = rank(candidates.filter((c) => c.field === 'year'), (c) => Number(c.value));
   const stem = input.path;
 
@@ -244,7 +247,7 @@ export function identify(input: IdentityInput): Identity {
   } else provenance['region'] = 'none';
 
   const key = agency ? agencyKey(agency) : null;
-  const aliases = [...new Set(candidates.filter((c) => c.field === 'agency' && fullest.get(agencyKey(String(c.value))) === key).flatMap((c) => [String(c.value), String(raw[candidates.indexOf(c)]!.value)]))]
+  const aliases = [...new Set(named.filter((n) => groupOf.get(n.c) === key).flatMap((n) => [String(n.c.value), n.written]))]
     .map((a) => a.replace(/\s+/g, ''))
     .filter((a) => a !== agency);
   const date = pageFields.find((f) => DATE_LABELS.has(f.label));
