@@ -20,9 +20,6 @@ import { SECTION_KEYS, SECTIONS, type SectionKey } from './model/labels.ts';
 import { Report, type Section, type Tables } from './model/report.ts';
 import { finding, type Finding } from './model/findings.ts';
 
-/** The optional `<report file>.meta.yaml`: every valid field overrides what the text says (src/extract/sidecar.ts). */
-export { Sidecar } from './extract/sidecar.ts';
-
 export interface ParseInput {
   bytes: Uint8Array;
   /** Path as the archive knows it (relative to the reports folder), used for provenance and messages. */
@@ -57,9 +54,6 @@ function tableMethods(doc: ReadDocument, lines: readonly SourceLine[], rowLines:
   }
   return out;
 }
-
-export { slugOf } from './extract/identity/names.ts';
-export { identityFromFileName } from './extract/identity/identify.ts';
 
 function buildSections(lines: readonly SourceLine[], spans: SectionSpan[], consumed: ReadonlySet<number>): Report['sections'] {
   const out = Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Record<SectionKey, Section | null>;
