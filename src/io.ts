@@ -3,7 +3,7 @@
  * document to the pure parser. Reading a PDF or a Word file is asynchronous (pdf.js, mammoth).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { FOLDER_META, REGISTRY_FILE, scanFolder } from './folder.ts';
+import { FOLDER_META, REGISTRY_FILE, scanFolder, type FolderEntry } from './folder.ts';
 import { join } from 'node:path';
 import { LineCounter, parse as parseYaml, parseDocument, YAMLError } from 'yaml';
 import { Registry } from './model/registry.ts';
@@ -19,8 +19,11 @@ import { finding, type Finding } from './model/findings.ts';
  */
 export type ReadResult = { ok: true; report: Report; text: string; bytes: Uint8Array } | { ok: false; reason: string };
 
+/** What a report's parse depends on, read from disk: the file's bytes and its sidecar (own or the folder's). */
+export type ReportInputs = { ok: true; bytes: Buffer; sidecar: unknown; extra: Finding[] } | { ok: false; reason: string };
+
 /** `path` may be bytes: a file name that is not UTF-8 (GBK names copied from Windows) still opens. */
-export async function readReportFile(path: string | Buffer, displayPath = String(path), folderMetas: FolderMetas = new Map()): Promise<ReadResult> {
+export function readReportInputs(path: string | Buffer, displayPath = String(path), folderMetas: FolderMetas = new Map()): ReportInputs {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -29,11 +32,23 @@ export async function readReportFile(path: string | Buffer, displayPath = String
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a report file' : code === 'EACCES' ? 'permission denied' : String(err);
     return { ok: false, reason: `${displayPath}: cannot read (${why})` };
   }
-  const { sidecar, extra } = readSidecarFile(path, displayPath, folderMetas);
+  return { ok: true, bytes, ...readSidecarFile(path, displayPath, folderMetas) };
+}
+
+/** Read the document (PDF, DOCX, HTML, text) and parse it: the report and its text as read. Never throws. */
+export async function parseInputs(inputs: { bytes: Buffer; sidecar: unknown; extra: Finding[] }, displayPath: string): Promise<{ report: Report; text: string }> {
+  const { bytes, sidecar, extra } = inputs;
   const document = await readDocument(bytes, displayPath);
   const report = parseReport({ bytes, path: displayPath, sidecar, document });
   report.findings.unshift(...extra);
-  return { ok: true, report, text: document.lines.map((l) => l.text).join('\n'), bytes };
+  return { report, text: document.lines.map((l) => l.text).join('\n') };
+}
+
+/** `path` may be bytes: a file name that is not UTF-8 (GBK names copied from Windows) still opens. */
+export async function readReportFile(path: string | Buffer, displayPath = String(path), folderMetas: FolderMetas = new Map()): Promise<ReadResult> {
+  const inputs = readReportInputs(path, displayPath, folderMetas);
+  if (!inputs.ok) return inputs;
+  return { ok: true, ...(await parseInputs(inputs, displayPath)), bytes: inputs.bytes };
 }
 
 /**
@@ -84,7 +99,7 @@ const YAML_ERRORS: Partial<Record<string, string>> = {
 };
 
 /** Each folder's `meta.yaml`, read once per load: its `files` map, or the finding that it cannot be used. */
-type FolderMetas = Map<string, { files: Record<string, unknown>; extra: Finding[] }>;
+export type FolderMetas = Map<string, { files: Record<string, unknown>; extra: Finding[] }>;
 
 /** The folder's `meta.yaml`: `files: { <file name>: <sidecar fields> }`, for names too long for a sidecar of their own. */
 function folderSidecar(reportPath: string | Buffer, displayPath: string, folderMetas: FolderMetas): { sidecar: unknown; extra: Finding[] } {
@@ -172,12 +187,19 @@ export interface LoadedReports extends LoadedRegistry {
   originals: Map<string, string>;
 }
 
-/** Read and parse every report in `dir`, one after the other. One bad file never costs another report. */
-export async function loadReports(dir: string, onProgress?: (done: number, total: number, file: string) => void): Promise<LoadedReports> {
+/** The reports folder accounted for: the report files to read, and every other entry with what it is. */
+export interface FolderAccount extends LoadedRegistry {
+  files: FolderEntry[];
+  unreadable: string[];
+  ignored: { path: string; reason: string }[];
+  used: { path: string; as: string }[];
+}
+
+/** List `dir`: the report files, and every other entry once (used beside the reports, ignored with why, unreadable). */
+export function accountFolder(dir: string): FolderAccount {
   const entries = scanFolder(dir);
   const files = entries.filter((e) => e.kind === 'report');
-  const out: LoadedReports = { reports: [], sources: new Map(), unreadable: [], ignored: [], used: [], originals: new Map(), ...loadRegistry(dir) };
-  const folderMetas: FolderMetas = new Map();
+  const out: FolderAccount = { files, unreadable: [], ignored: [], used: [], ...loadRegistry(dir) };
   // Every entry accounted for: a report read (or not), a sidecar of a report, the registry, or ignored with why.
   const reportPaths = new Set(files.map((e) => e.path));
   for (const e of entries) {
@@ -191,13 +213,29 @@ export async function loadReports(dir: string, onProgress?: (done: number, total
       else out.ignored.push({ path: e.path, reason: `a sidecar of ${of}, which is not a report here` });
     }
   }
+  return out;
+}
+
+/** The path of a report's original to copy into the site, or null (a text file; a name that is not UTF-8). */
+export const originalPath = (format: Report['source']['format'], fsPath: Buffer): string | null =>
+  format !== 'text' && Buffer.from(fsPath.toString()).equals(fsPath) ? fsPath.toString() : null;
+
+/**
+ * Read and parse every report in `dir`, one after the other, keeping every model and text in memory
+ * (the tools and tests; the site build streams instead: src/build/). One bad file never costs another report.
+ */
+export async function loadReports(dir: string, onProgress?: (done: number, total: number, file: string) => void): Promise<LoadedReports> {
+  const { files, ...account } = accountFolder(dir);
+  const out: LoadedReports = { reports: [], sources: new Map(), originals: new Map(), ...account };
+  const folderMetas: FolderMetas = new Map();
   for (const [i, e] of files.entries()) {
     const r = await readReportFile(e.fsPath, e.path, folderMetas);
     if (r.ok) {
       out.reports.push(r.report);
       out.sources.set(r.report.source.path, r.text);
       // The original is served beside the text (a name that is not UTF-8 cannot be handed to the site generator).
-      if (r.report.source.format !== 'text' && Buffer.from(e.fsPath.toString()).equals(e.fsPath)) out.originals.set(r.report.source.path, e.fsPath.toString());
+      const original = originalPath(r.report.source.format, e.fsPath);
+      if (original) out.originals.set(r.report.source.path, original);
     } else out.unreadable.push(r.reason);
     onProgress?.(i + 1, files.length, e.path);
   }

@@ -7,12 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { jsxToString } from 'jsx-async-runtime';
-import { buildSite, type Site } from '../src/archive/site.ts';
+import { buildSite } from '../src/archive/site.ts';
 import { parseReport } from '../src/parse.ts';
 import * as home from '../templates/index.11ty.tsx';
 import * as agencies from '../templates/agencies.11ty.tsx';
-import * as agency from '../templates/agency.11ty.tsx';
-import * as report from '../templates/report.11ty.tsx';
+import { renderAgency } from '../templates/streamed/agency.tsx';
+import { renderReport } from '../templates/streamed/report.tsx';
 import * as year from '../templates/year.11ty.tsx';
 import * as region from '../templates/region.11ty.tsx';
 import { sampleText } from './helpers.ts';
@@ -20,10 +20,10 @@ import { sampleText } from './helpers.ts';
 const texts = ['鲤城区', '泉港区', '凤泉区', '晋江市', '泉州市数字'].map(sampleText);
 const encoder = new TextEncoder();
 
-async function renderAll(site: Site): Promise<string[]> {
+async function renderAll(site: ReturnType<typeof buildSite>): Promise<string[]> {
   const pages: JSX.Element[] = [home.render({ site }), agencies.render({ site })];
-  for (const a of site.agencies) pages.push(agency.render({ site, agency: a }));
-  for (const entry of site.reports) pages.push(report.render({ site, entry }));
+  for (const a of site.agencies) pages.push(renderAgency(a));
+  for (const entry of site.reports) pages.push(renderReport(entry));
   for (const y of site.years) pages.push(year.render({ site, year: y }));
   for (const r of site.regions) pages.push(region.render({ site, region: r }));
   return Promise.all(pages.map((p) => jsxToString.call({}, p)));

@@ -122,7 +122,8 @@ export interface Site {
   };
   agencyTree: AgencyTreeNode[];
   agenciesWithoutRegion: Link[];
-  reports: ReportPage[];
+  /** Every published report: its file and permanent URL (for the summary). */
+  published: { path: string; url: string }[];
   agencies: AgencyPage[];
   years: YearPage[];
   regions: RegionPage[];
@@ -132,8 +133,6 @@ export interface Site {
   duplicates: { path: string; id: string; kept: string; why: string; tied: boolean }[];
   /** Reports left out because their agency or year is unknown (no permanent URL). */
   unplaced: { path: string; reason: string }[];
-  /** Originals to copy into the site: the file (absolute path) → its path in the site. */
-  originals: { from: string; to: string }[];
   /** Agencies the registry (agencies.yaml) does not know, each with a ready-to-paste entry. */
   unregistered: Unregistered[];
   /** Reports whose agency matches more than one registry entry. */
@@ -222,11 +221,9 @@ export function readingOf(r: Report): string {
   return `${FORMAT_LABEL[r.source.format]}${tables.length ? `；${tables.join('，')}` : ''}`;
 }
 
-function reportPage(r: Report, sameAgency: readonly Report[], sourceText: string): ReportPage {
+/** A report page's model. `r` is the report as the archive placed it (with its sections); prev/next are its agency's neighbouring years. */
+export function reportPage(r: Report, prev: Link | null, next: Link | null, sourceText: string): ReportPage {
   const url = reportUrl(r);
-  const i = sameAgency.indexOf(r);
-  const prevR = i > 0 ? sameAgency[i - 1]! : null;
-  const nextR = i >= 0 && i < sameAgency.length - 1 ? sameAgency[i + 1]! : null;
   const ordered = [...r.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
   const findings: FindingView[] = ordered.map((f, k) => ({ ...f, n: k + 1, ...describePath(r, f.path) }));
   const charts = reportCharts(r);
@@ -240,8 +237,8 @@ function reportPage(r: Report, sameAgency: readonly Report[], sourceText: string
     agencyUrl: agencyUrl(r.agency.slug),
     yearUrl: r.year !== null ? yearUrl(r.year) : null,
     regionTrail: trailOf(r.agency.region),
-    prev: prevR ? { href: reportUrl(prevR), text: `${prevR.year ?? '年度不明'} 年度` } : null,
-    next: nextR ? { href: reportUrl(nextR), text: `${nextR.year ?? '年度不明'} 年度` } : null,
+    prev,
+    next,
     sections: SECTIONS.map((s, k) => {
       const sec = r.sections[s.key];
       return { key: s.key, number: NUMERALS[k]!, canonical: s.canonical, title: sec?.title ?? null, line: sec?.line ?? null, blocks: sec?.blocks ?? [], charts: charts.filter((c) => c.section === s.key) };
@@ -269,16 +266,35 @@ function flattenRegions(nodes: readonly RegionNode[]): RegionNode[] {
   return nodes.flatMap((n) => [n, ...flattenRegions(n.children)]);
 }
 
+/** One report page to make: the report as the archive placed it, its neighbours, and its original file (absolute path) if served. */
+export interface ReportJob {
+  report: Report;
+  prev: Link | null;
+  next: Link | null;
+  original: string | null;
+}
+
+const yearLink = (r: Report): Link => ({ href: reportUrl(r), text: `${r.year ?? '年度不明'} 年度` });
+
 /**
- * Build every page's model. `sources` maps a report's source path to its decoded text (source.txt).
+ * Every page's model but the reports' own: those are made one at a time from `jobs` (src/build/),
+ * so that no more than one report's sections and text are ever held. `reports` need not carry their
+ * sections (the build passes summaries); `originals` maps a source path to its file.
  */
-export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>, registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): Site {
+export function buildSiteModel(input: readonly Report[], registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): { site: Site; jobs: ReportJob[] } {
   const archive = buildArchive(input, registry);
   const reports = archive.reports;
   const rowsOf = (rs: readonly Report[]) => rs.map(reportRow);
   const agencyBySlug = new Map(archive.agencies.map((a) => [a.slug, a]));
 
-  const reportPages = archive.agencies.flatMap((a) => a.reports.map((r) => reportPage(r, a.reports, sources.get(r.source.path) ?? '')));
+  const jobs: ReportJob[] = archive.agencies.flatMap((a) =>
+    a.reports.map((r, i) => ({
+      report: r,
+      prev: i > 0 ? yearLink(a.reports[i - 1]!) : null,
+      next: i < a.reports.length - 1 ? yearLink(a.reports[i + 1]!) : null,
+      original: r.source.format !== 'text' ? (originals.get(r.source.path) ?? null) : null,
+    })),
+  );
 
   const agencies: AgencyPage[] = archive.agencies.map((a) => {
     const latest = a.reports[a.reports.length - 1]!;
@@ -341,7 +357,7 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
       children: tree(n.children),
     }));
 
-  return {
+  const site: Site = {
     reportCount: reports.length,
     agencyCount: archive.agencies.length,
     home: {
@@ -357,18 +373,21 @@ export function buildSite(input: readonly Report[], sources: ReadonlyMap<string,
     },
     agencyTree: tree(archive.regions),
     agenciesWithoutRegion: archive.agencies.filter((a) => a.regionCode === null).map((a) => ({ href: agencyUrl(a.slug), text: a.name })),
-    reports: reportPages,
+    published: jobs.map((j) => ({ path: j.report.source.path, url: reportUrl(j.report) })),
     agencies,
     years,
     regions,
     index: archive.entries,
     duplicates: archive.duplicates.map((d) => ({ path: d.report.source.path, id: d.report.id, kept: d.kept.source.path, why: d.why, tied: d.tied })),
     unplaced: archive.unplaced.map((r) => ({ path: r.source.path, reason: r.findings.some((f) => f.code === 'no-report-content') ? 'not a report: no title, sections or tables' : r.provenance['agency'] === 'none' ? 'agency unknown' : 'year unknown' })),
-    originals: reports.flatMap((r) => {
-      const from = originals.get(r.source.path);
-      return from && r.source.format !== 'text' ? [{ from, to: `${reportUrl(r).slice(1)}${originalName(r)}` }] : [];
-    }),
     unregistered: archive.unregistered,
     ambiguous: archive.ambiguous,
   };
+  return { site, jobs };
+}
+
+/** The whole site model in memory, report pages included (tests and small tools; the build streams). `sources`: text by source path. */
+export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>, registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): Site & { reports: ReportPage[] } {
+  const { site, jobs } = buildSiteModel(input, registry, originals);
+  return { ...site, reports: jobs.map((j) => reportPage(j.report, j.prev, j.next, sources.get(j.report.source.path) ?? '')) };
 }

@@ -1,23 +1,33 @@
 /**
- * `npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /sub/] [--serve [--port N]]`
+ * `npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /sub/] [--workers N]
+ *   [--cache DIR | --no-cache] [--serve [--port N] [--host HOST]]`
  *
- * Parses every report in DIR (default reports/), builds the site model and renders it with Eleventy
- * into the output folder (default _site/). A report that cannot be read or parsed well costs only
- * itself; the build goes on and says so in the summary. --strict makes error findings fatal.
- * --serve keeps Eleventy's dev server running with live reload (reports/, templates/, public/ watched).
+ * Builds the site from the reports in DIR (default reports/) into the output folder (default _site/),
+ * in two passes that hold one report at a time (src/build/):
+ *   1. every file read and parsed on every core, or taken from the parse cache, keeping a summary;
+ *   2. the archive made from the summaries; each report's and agency's pages rendered and written by
+ *      the workers while Eleventy renders the aggregate pages.
+ * A rebuild parses only the files that changed and renders only the pages whose inputs changed.
+ * A report that cannot be read or parsed well costs only itself; the summary says so. --strict makes
+ * error findings fatal. --serve keeps a dev server with live reload (reports/, templates/ watched).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, watch } from 'node:fs';
 import { outputProblem, overlap, prepareInPlace, stage } from './output.ts';
-import { relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import Eleventy from '@11ty/eleventy';
-import { loadReports } from '../io.ts';
 import { buildSummary } from './report-summary.ts';
-import { buildSite } from '../archive/site.ts';
-import { preloadSite, watchPages } from '../../eleventy.config.ts';
+import { buildSiteModel, type Site } from '../archive/site.ts';
+import { watchPages, type EleventyConfig } from '../../eleventy.config.ts';
 import { serveSite } from './serve.ts';
+import { createPool, defaultWorkers } from '../build/pool.ts';
+import { readStage } from '../build/read.ts';
+import { pagesStage } from '../build/pages.ts';
+import { parserVersion, rendererVersion } from '../build/version.ts';
+import { writeAtomic } from '../build/cache.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const USAGE = 'usage: npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /PREFIX/] [--serve [--port N] [--host HOST]]';
+const USAGE = 'usage: npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /PREFIX/] [--workers N] [--cache DIR | --no-cache] [--serve [--port N] [--host HOST]]';
 
 interface Options {
   reports: string;
@@ -27,10 +37,13 @@ interface Options {
   port: number;
   host: string;
   pathPrefix: string | undefined;
+  workers: number;
+  /** The parse cache; null: a throwaway one (everything parsed and rendered). */
+  cache: string | null | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { reports: 'reports', out: '_site', strict: false, serve: false, port: 8080, host: '127.0.0.1', pathPrefix: undefined };
+  const o: Options = { reports: 'reports', out: '_site', strict: false, serve: false, port: 8080, host: '127.0.0.1', pathPrefix: undefined, workers: defaultWorkers(), cache: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -48,6 +61,12 @@ function parseArgs(argv: string[]): Options {
     }
     else if (a === '--host') o.host = value();
     else if (a === '--path-prefix') o.pathPrefix = value();
+    else if (a === '--workers') {
+      o.workers = Number(value());
+      if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > 64) fail(`--workers needs a number of threads (1–64).\n${USAGE}`);
+    }
+    else if (a === '--cache') o.cache = value();
+    else if (a === '--no-cache') o.cache = null;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -86,6 +105,46 @@ function progress(label: string) {
   };
 }
 
+/** Eleventy's path prefix as it writes it: `/` or `/sub/`. */
+const normalPrefix = (p: string | undefined) => (p ? `/${p.split('/').filter(Boolean).join('/')}/`.replace(/^\/\/$/, '/') : '/');
+
+interface RunResult {
+  site: Site;
+  summary: string;
+  errors: number;
+  stats: Record<string, number>;
+  /** Record the pages made (call once the site is in place). */
+  save: () => void;
+}
+
+/**
+ * One build: read (parse or reuse), archive, then the streamed pages and Eleventy's pages side by side
+ * into `dir`. `eleventy` renders the aggregate pages from `setSite`'s model. Returns what was built.
+ */
+async function run(o: Options, cache: string, dir: string, threads: boolean, eleventy: (site: Site) => Promise<number>, strictStop: boolean): Promise<RunResult> {
+  const pool = createPool(o.workers, { threads });
+  try {
+    const parsing = progress('parsing  ');
+    const started = performance.now();
+    const loaded = await readStage(o.reports, pool, cache, parserVersion(), (done, total) => parsing.update(done, total));
+    const { site, jobs } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
+    const { text, errors } = buildSummary(loaded, site, shown(o.reports));
+    if (strictStop && o.strict && errors > 0) {
+      process.stdout.write(`${text}\n--strict: errors found; the site was not built.\n`);
+      process.exit(1);
+    }
+    const rendering = progress('rendering');
+    const pages = pagesStage({ jobs, agencies: site.agencies, keys: loaded.keys, pool, cache, out: o.out, dir, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), onProgress: (d, t) => rendering.update(d, t) });
+    const [made, written] = await Promise.all([pages, eleventy(site)]);
+    const seconds = (performance.now() - started) / 1000;
+    const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size, seconds };
+    const line = `parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).`;
+    return { site, summary: `${text}\n${line}`, errors, stats, save: made.save };
+  } finally {
+    await pool.close();
+  }
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   // Folders are the caller's; templates and config are the project's, wherever it is called from.
@@ -97,62 +156,107 @@ async function main() {
   if (overlap(o.out, o.reports)) fail(`--out ${shown(o.out)} and --reports ${shown(o.reports)} overlap; put the site outside the reports folder.`);
   const problem = outputProblem(o.out);
   if (problem) fail(problem);
-  process.env['NIANBAO_REPORTS'] = o.reports;
+  // The parse cache sits beside the reports folder (.cache/), or where --cache says; --no-cache uses a throwaway one.
+  const throwaway = o.cache === null ? mkdtempSync(join(tmpdir(), 'nianbao-cache-')) : null;
+  const cache = throwaway ?? resolve(CALLER, o.cache ?? join(dirname(o.reports), '.cache'));
+  if (overlap(cache, o.out)) fail(`the cache ${shown(cache)} and --out ${shown(o.out)} overlap; choose another --cache.`);
 
-  const parsing = progress('parsing  ');
-  let loaded;
-  try {
-    loaded = await loadReports(o.reports, (done, total) => parsing.update(done, total));
-  } catch (err) {
-    fail(`cannot list ${o.reports}: ${(err as Error).message}`);
-  }
-  const site = buildSite(loaded.reports, loaded.sources, loaded.registry, loaded.originals);
-  const { text, errors } = buildSummary(loaded, site, shown(o.reports));
-  if (o.strict && errors > 0) {
-    process.stdout.write(`${text}\n--strict: errors found; the site was not built.\n`);
-    process.exit(1);
-  }
+  // The model Eleventy renders: set by each run, read by the global data `site` (one road in).
+  let current: Site | null = null;
+  const elev = (dir: string) =>
+    new Eleventy('templates', dir, {
+      configPath: 'eleventy.config.ts',
+      quietMode: true,
+      runMode: o.serve ? 'serve' : 'build',
+      ...(o.pathPrefix ? { pathPrefix: o.pathPrefix } : {}),
+      config: (config: unknown) => {
+        (config as EleventyConfig).addGlobalData('site', () => current);
+      },
+    });
+  let written = 0;
+  watchPages(() => written++);
+
+  if (o.serve) return serve(o, cache, elev(o.out), (site) => (current = site));
 
   // Built beside the output and swapped in when complete: a failed or interrupted build leaves the previous site as it was.
-  const staging = o.serve ? null : stage(o.out);
-  if (!staging) prepareInPlace(o.out);
-  // Pages: per report (page, report.json, source.txt), agency, year and region, plus the seven fixed
-  // ones (home, agencies, years, regions, data page, data/index.json, 404).
-  const pages = site.reports.length * 3 + site.agencies.length + site.years.length + site.regions.length + 7;
-  const rendering = progress('rendering');
-  let written = 0;
-  watchPages(() => rendering.update(Math.min(++written, pages), pages));
-  const started = performance.now();
-  const elev = new Eleventy('templates', staging?.dir ?? o.out, {
-    configPath: 'eleventy.config.ts',
-    quietMode: true,
-    runMode: o.serve ? 'serve' : 'build',
-    ...(o.pathPrefix ? { pathPrefix: o.pathPrefix } : {}),
-  });
-  if (o.serve) {
-    // The dev server rebuilds on every change; let the config re-read reports/ each time.
-    preloadSite(null);
-    await elev.init();
-    await elev.watch();
-    // Eleventy's dev server behind our guard, on --host only (src/cli/serve.ts says why).
-    const url = await serveSite(elev, { out: o.out, host: o.host, port: o.port }).catch((err: Error) => fail(err.message));
-    process.stdout.write(`${text}\nserving ${shown(o.out)}/ at ${url} (live reload; Ctrl-C stops)\n`);
-    return;
-  }
-  preloadSite(site);
+  const staging = stage(o.out);
+  let result;
   try {
-    await elev.write();
+    result = (await run(o, cache, staging.dir, false, async (site) => {
+      current = site;
+      await elev(staging.dir).write();
+      return written;
+    }, true));
   } catch (err) {
     // A template failing is our bug, not the reports': say where, and that nothing was published.
-    staging!.abandon();
+    staging.abandon();
     fail(`rendering the site failed: ${(err as Error).message}\n${(err as { originalError?: Error }).originalError?.stack ?? ''}\nThe previous site in ${shown(o.out)}/ is unchanged; please report this with the file named above.`);
   }
-  staging!.commit();
-  rendering.update(pages, pages);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  // For `npm run bench:site`: the whole build's peak memory (KiB), measured by the OS.
-  if (process.env['NIANBAO_REPORT_MEMORY']) process.stderr.write(`peak rss ${process.resourceUsage().maxRSS}\n`);
-  process.stdout.write(`${text}\nsite: ${shown(o.out)}/ — ${written} files rendered in ${seconds} s. Serve it with any web server, or run npm start.\n`);
+  staging.commit();
+  result!.save();
+  if (throwaway) rmSync(throwaway, { recursive: true, force: true });
+  const peakRssMB = process.resourceUsage().maxRSS / 1024;
+  // For `npm run bench:site`: the build's figures as JSON (peak memory as the OS measured it).
+  if (process.env['NIANBAO_STATS']) writeAtomic(process.env['NIANBAO_STATS'], `${JSON.stringify({ ...result!.stats, peakRssMB: Math.round(peakRssMB) })}\n`);
+  process.stdout.write(`${result!.summary}\nsite: ${shown(o.out)}/ — built in ${result!.stats['seconds']!.toFixed(1)} s. Serve it with any web server, or run npm start.\n`);
+}
+
+/**
+ * The dev server: build in place, serve, and on every change to the reports or the templates build
+ * again — parsing only what changed, rendering only the pages it touches — then let Eleventy
+ * rebuild its pages and reload the browser.
+ */
+async function serve(o: Options, cache: string, elev: InstanceType<typeof Eleventy>, setSite: (site: Site) => void) {
+  prepareInPlace(o.out);
+  // Eleventy renders its pages after each run of ours: it watches this stamp, which each run rewrites.
+  const stamp = join(cache, 'site', 'dev-server.stamp');
+  let first = true;
+  const once = async () => {
+    const r = await run(o, cache, o.out, true, async (site) => {
+      setSite(site);
+      return 0;
+    }, false);
+    r.save();
+    writeAtomic(stamp, `${Date.now()}\n`);
+    return r;
+  };
+  const r = await once();
+  (elev as unknown as { eleventyConfig: { userConfig: { addWatchTarget(p: string): void } } }).eleventyConfig?.userConfig?.addWatchTarget?.(stamp);
+  await elev.init();
+  await elev.write();
+  await elev.watch();
+  // Eleventy's dev server behind our guard, on --host only (src/cli/serve.ts says why).
+  const url = await serveSite(elev, { out: o.out, host: o.host, port: o.port }).catch((err: Error) => fail(err.message));
+  process.stdout.write(`${r.summary}\nserving ${shown(o.out)}/ at ${url} (live reload; Ctrl-C stops)\n`);
+  first = false;
+  // One rebuild at a time; changes during a rebuild make one more.
+  let running: Promise<void> | null = null;
+  let again = false;
+  const rebuild = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          const next = await once();
+          process.stdout.write(`rebuilt: ${next.summary.split('\n').pop()}\n`);
+        } catch (err) {
+          process.stderr.write(`nianbao: rebuilding failed: ${(err as Error).message}\n`);
+        }
+      } while (again);
+      running = null;
+    })();
+  };
+  let timer: NodeJS.Timeout | null = null;
+  const changed = () => {
+    if (first) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(rebuild, 150);
+  };
+  for (const dir of [o.reports, join(ROOT, 'templates')]) watch(dir, { recursive: true }, changed);
 }
 
 await main();

@@ -9,7 +9,7 @@ import { registryYaml } from '../archive/registry.ts';
 import { REGISTRY_FILE, type LoadedRegistry, type LoadedReports } from '../io.ts';
 
 /** The build summary, and how many reports have errors or could not be read (what --strict refuses). */
-export function buildSummary(loaded: LoadedReports, site: Site, reportsDir: string): { text: string; errors: number } {
+export function buildSummary(loaded: Pick<LoadedReports, 'reports' | 'unreadable' | 'ignored' | 'used' | 'registry' | 'errors'>, site: Site, reportsDir: string): { text: string; errors: number } {
   const { reports, unreadable } = loaded;
   const registry = loaded;
   const { duplicates, unplaced } = site;
@@ -25,7 +25,7 @@ export function buildSummary(loaded: LoadedReports, site: Site, reportsDir: stri
     for (const [kind, n] of [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`  ${String(n).padStart(5)}  ${kind}`);
   } else lines.push('findings: none.');
   // Every file of the folder, once: published (where), left out (why, what to do), used beside the reports, ignored (why).
-  for (const p of site.reports) lines.push(`published: ${p.report.source.path} → ${p.url}`);
+  for (const p of site.published) lines.push(`published: ${p.path} → ${p.url}`);
   for (const u of loaded.used) lines.push(`used: ${u.path} (${u.as})`);
   for (const i of loaded.ignored) lines.push(`ignored: ${i.path} (${i.reason})`);
   for (const u of unreadable) lines.push(`unreadable: ${u}`);

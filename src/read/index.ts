@@ -6,7 +6,6 @@
 import { extname } from 'node:path';
 import { decode } from './decode.ts';
 import type { ReadDocument } from './document.ts';
-import { readDocx } from './docx.ts';
 import { readHtml } from './html/index.ts';
 
 export type Sniffed = 'pdf' | 'docx' | 'legacy-word' | 'html' | 'text';
@@ -37,7 +36,8 @@ export async function readDocument(bytes: Uint8Array, path: string): Promise<Rea
     case 'pdf':
       return (await import('./pdf/index.ts')).readPdf(bytes);
     case 'docx':
-      return readDocx(bytes);
+      // Loaded when first needed, like pdf.js: most archives are text and HTML.
+      return (await import('./docx.ts')).readDocx(bytes);
     case 'html':
       return readHtml(bytes);
     case 'legacy-word':

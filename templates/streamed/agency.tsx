@@ -1,18 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
-/** One agency: every year it reported, and charts across the years. */
-import { Layout } from './_includes/layout.tsx';
-import { ChartSection, ReportList } from './_includes/components.tsx';
-import type { Data } from './_includes/data.ts';
-import type { AgencyPage } from '../src/archive/site.ts';
+/** One agency at /agencies/<slug>/: every year it reported, and charts across the years. Rendered outside Eleventy's page map, like the report pages (src/build/pages.ts). */
+import { Layout } from '../_includes/layout.tsx';
+import { ChartSection, ReportList } from '../_includes/components.tsx';
+import type { AgencyPage } from '../../src/archive/site.ts';
 
-type PageData = Data<{ agency: AgencyPage }>;
-
-export const data = {
-  pagination: { data: 'site.agencies', size: 1, alias: 'agency', addAllPagesToCollections: false },
-  permalink: ({ agency }: PageData) => `${agency.url}index.html`,
-};
-
-export function render({ agency }: PageData) {
+export function renderAgency(agency: AgencyPage) {
   return (
     <Layout
       title={agency.name}

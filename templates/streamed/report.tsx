@@ -2,20 +2,14 @@
 /**
  * One report at its permanent URL /agencies/<slug>/<year>/: metadata, the six sections in
  * statutory order with their tables and charts, findings next to the cells they concern.
+ * Rendered outside Eleventy's page map, one report at a time (src/build/pages.ts): a national
+ * archive has hundreds of thousands of these, and Eleventy keeps every page it rendered until the end.
  */
-import { Layout } from './_includes/layout.tsx';
-import { ChartGroup, FindingList, SEVERITY_LABEL, editionLabel } from './_includes/components.tsx';
-import { LegacyTable, ProactiveTable, RequestsTable, ReviewLitigationTable } from './_includes/tables.tsx';
-import { renderNarrative } from '../src/render/narrative.ts';
-import type { Data } from './_includes/data.ts';
-import { title, type FindingPlace, type ReportPage } from '../src/archive/site.ts';
-
-type PageData = Data<{ entry: ReportPage }>;
-
-export const data = {
-  pagination: { data: 'site.reports', size: 1, alias: 'entry', addAllPagesToCollections: false },
-  permalink: ({ entry }: PageData) => `${entry.url}index.html`,
-};
+import { Layout } from '../_includes/layout.tsx';
+import { ChartGroup, FindingList, SEVERITY_LABEL, editionLabel } from '../_includes/components.tsx';
+import { LegacyTable, ProactiveTable, RequestsTable, ReviewLitigationTable } from '../_includes/tables.tsx';
+import { renderNarrative } from '../../src/render/narrative.ts';
+import { title, type FindingPlace, type ReportPage } from '../../src/archive/site.ts';
 
 const TABLES: Record<string, { place: FindingPlace; Table: (p: { page: ReportPage }) => JSX.Element }[]> = {
   proactive: [{ place: 'proactive', Table: ProactiveTable }],
@@ -27,7 +21,7 @@ const TABLES: Record<string, { place: FindingPlace; Table: (p: { page: ReportPag
 /** Only a web address becomes a link: the sidecar's sourceUrl is checked when read, and a javascript: or data: URL that got past it stays text. */
 const WEB_URL = /^https?:\/\//i;
 
-export function render({ entry }: PageData) {
+export function renderReport(entry: ReportPage) {
   const r = entry.report;
   const heading = title(r);
   const general = entry.findings.filter((f) => f.place === 'report');

@@ -1,0 +1,53 @@
+/**
+ * build: the parse cache. A report is parsed once per content: its full model and text are kept under
+ * a key made of the parser's code fingerprint, the file's path, its bytes and its sidecar; a rebuild
+ * reads the summary back instead of parsing again. Entries are written to a temporary name and
+ * renamed, so a build killed half-way never leaves a torn entry, and two workers writing one key
+ * write the same bytes.
+ *
+ * Layout (`.cache/` beside the reports folder by default, `--cache DIR` elsewhere):
+ *   parse/<k0k1>/<key>.json    { report, text }: what the report's own pages need
+ *   summary/<k0k1>/<key>.json  the summary the archive needs (src/build/summary.ts)
+ *   site/<hash of the output folder>.json   what each streamed page was made from (src/build/pages.ts)
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Report } from '../model/report.ts';
+
+export const sha256 = (...parts: (string | Uint8Array)[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};
+
+/** The cache key of one report's parse. */
+export const parseKey = (parser: string, path: string, bytes: Uint8Array, sidecar: unknown) => sha256(parser, path, sha256(bytes), JSON.stringify(sidecar) ?? '');
+
+const at = (dir: string, kind: string, key: string) => join(dir, kind, key.slice(0, 2), `${key}.json`);
+
+let unique = 0;
+/** Write a file whole or not at all. */
+export function writeAtomic(path: string, data: string) {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${unique++}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+function readJson<T>(path: string): T | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    // Missing or unreadable (another version, a disk error): parse again.
+    return null;
+  }
+}
+
+export const readSummary = (dir: string, key: string) => readJson<Report>(at(dir, 'summary', key));
+export const readParsed = (dir: string, key: string) => readJson<{ report: Report; text: string }>(at(dir, 'parse', key));
+
+export function writeParsed(dir: string, key: string, parsed: { report: Report; text: string }, summary: Report) {
+  writeAtomic(at(dir, 'parse', key), JSON.stringify(parsed));
+  writeAtomic(at(dir, 'summary', key), JSON.stringify(summary));
+}

@@ -1,0 +1,53 @@
+/**
+ * build, first pass: every report file of the folder read and parsed (or found in the cache) by the
+ * pool, keeping only each report's summary. The folder is accounted for as in loadReports (src/io.ts):
+ * every entry once, a file that cannot be read named with why, and no file able to cost another.
+ */
+import { accountFolder, originalPath, type FolderAccount } from '../io.ts';
+import type { Report } from '../model/report.ts';
+import type { Pool } from './pool.ts';
+
+export interface ReadOutcome extends Omit<FolderAccount, 'files'> {
+  /** Report summaries (src/build/summary.ts), in the folder's order. */
+  reports: Report[];
+  /** Each report's cache key, by source path. */
+  keys: Map<string, string>;
+  /** Originals served beside the text, by source path. */
+  originals: Map<string, string>;
+  /** Reports parsed in this build, and reports whose parse the cache already had. */
+  parsed: number;
+  reused: number;
+  /** Time spent parsing, summed over the workers (ms). */
+  parseMs: number;
+}
+
+export async function readStage(dir: string, pool: Pool, cache: string, parser: string, onProgress?: (done: number, total: number) => void): Promise<ReadOutcome> {
+  const { files, ...account } = accountFolder(dir);
+  const out: ReadOutcome = { ...account, reports: [], keys: new Map(), originals: new Map(), parsed: 0, reused: 0, parseMs: 0 };
+  let done = 0;
+  const results = await Promise.all(
+    files.map((e) =>
+      pool
+        .run({ kind: 'parse', fsPath: e.fsPath, path: e.path, cache, parser })
+        // The parser never throws; should it all the same, the file is reported and the others go on.
+        .catch((err: Error) => ({ ok: false as const, reason: `${e.path}: the parser failed (${err.message.split('\n')[0]}); please report this with the file` }))
+        .finally(() => onProgress?.(++done, files.length)),
+    ),
+  );
+  results.forEach((r, i) => {
+    if (!r.ok) {
+      out.unreadable.push(r.reason);
+      return;
+    }
+    out.reports.push(r.summary);
+    out.keys.set(r.summary.source.path, r.key);
+    const original = originalPath(r.summary.source.format, files[i]!.fsPath);
+    if (original) out.originals.set(r.summary.source.path, original);
+    if (r.reused) out.reused++;
+    else {
+      out.parsed++;
+      out.parseMs += r.ms;
+    }
+  });
+  return out;
+}
