@@ -30,6 +30,7 @@ const chartJs = relative(process.cwd(), join(dirname(createRequire(import.meta.u
 
 export interface EleventyConfig {
   addGlobalData(name: string, data: unknown): unknown;
+  addWatchTarget(path: string): unknown;
   addPassthroughCopy(paths: Record<string, string>): unknown;
   addExtension(ext: string[], options: { key: string; compile: () => (this: { defaultRenderer(data: unknown): Promise<unknown> }, data: unknown) => Promise<string> }): unknown;
   addTransform(name: string, fn: (this: { page: { outputPath: string | false } }, content: string) => string): unknown;

@@ -163,6 +163,8 @@ async function main() {
 
   // The model Eleventy renders: set by each run, read by the global data `site` (one road in).
   let current: Site | null = null;
+  // The dev server's Eleventy renders its pages after each run of ours: it watches this stamp, which each run rewrites.
+  const stamp = o.serve ? join(mkdtempSync(join(tmpdir(), 'nianbao-dev-')), 'rebuilt.stamp') : null;
   const elev = (dir: string) =>
     new Eleventy('templates', dir, {
       configPath: 'eleventy.config.ts',
@@ -171,12 +173,13 @@ async function main() {
       ...(o.pathPrefix ? { pathPrefix: o.pathPrefix } : {}),
       config: (config: unknown) => {
         (config as EleventyConfig).addGlobalData('site', () => current);
+        if (stamp) (config as EleventyConfig).addWatchTarget(stamp);
       },
     });
   let written = 0;
   watchPages(() => written++);
 
-  if (o.serve) return serve(o, cache, elev(o.out), (site) => (current = site));
+  if (stamp) return serve(o, cache, stamp, elev(o.out), (site) => (current = site));
 
   // Built beside the output and swapped in when complete: a failed or interrupted build leaves the previous site as it was.
   const staging = stage(o.out);
@@ -206,10 +209,8 @@ async function main() {
  * again — parsing only what changed, rendering only the pages it touches — then let Eleventy
  * rebuild its pages and reload the browser.
  */
-async function serve(o: Options, cache: string, elev: InstanceType<typeof Eleventy>, setSite: (site: Site) => void) {
+async function serve(o: Options, cache: string, stamp: string, elev: InstanceType<typeof Eleventy>, setSite: (site: Site) => void) {
   prepareInPlace(o.out);
-  // Eleventy renders its pages after each run of ours: it watches this stamp, which each run rewrites.
-  const stamp = join(cache, 'site', 'dev-server.stamp');
   let first = true;
   const once = async () => {
     const r = await run(o, cache, o.out, true, async (site) => {
@@ -221,9 +222,7 @@ async function serve(o: Options, cache: string, elev: InstanceType<typeof Eleven
     return r;
   };
   const r = await once();
-  (elev as unknown as { eleventyConfig: { userConfig: { addWatchTarget(p: string): void } } }).eleventyConfig?.userConfig?.addWatchTarget?.(stamp);
   await elev.init();
-  await elev.write();
   await elev.watch();
   // Eleventy's dev server behind our guard, on --host only (src/cli/serve.ts says why).
   const url = await serveSite(elev, { out: o.out, host: o.host, port: o.port }).catch((err: Error) => fail(err.message));
