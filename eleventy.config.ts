@@ -1,7 +1,7 @@
 /**
  * Eleventy configuration: the render stage of the pages that are few — home, the indexes of agencies,
  * years and regions, each year's and each region's page, the data page, 404. It only wires: pages
- * are typed JSX templates (templates/*.11ty.tsx, rendered with jsx-async-runtime), assets are copied.
+ * are typed JSX templates (templates/*.11ty.tsx, rendered by src/build/jsx.ts), assets are copied.
  *
  * The site model comes in by one road: the build command (src/cli/build.ts) parses the archive and
  * hands the model to Eleventy as the global data `site` (through the `config` option of Eleventy's
@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { HtmlBasePlugin } from '@11ty/eleventy';
-import { jsxToString } from 'jsx-async-runtime';
+import { jsxToHtml } from './src/build/jsx.ts';
 
 // No `output` here: a directory returned by the config overrides the one the build CLI passes (--out).
 // Eleventy's default output folder is _site.
@@ -45,7 +45,7 @@ export default async function (eleventyConfig: EleventyConfig) {
       return async function (data) {
         const content = await this.defaultRenderer(data);
         // JSON and text pages return strings; HTML pages return JSX.
-        return typeof content === 'string' ? content : await jsxToString.call({}, content as JSX.Element);
+        return typeof content === 'string' ? content : jsxToHtml(content as JSX.Element);
       };
     },
   });

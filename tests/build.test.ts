@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build, REPORTS } from './helpers.ts';
@@ -144,4 +144,64 @@ test('the archive made from summaries equals the archive made from full reports'
     assert.deepEqual(Object.values(r.sections), [null, null, null, null, null, null]);
     assert.deepEqual([r.identity.candidates, r.identity.pageFields], [[], []]);
   }
+});
+
+test('the synchronous serialiser writes every sample page exactly as jsx-async-runtime does', async () => {
+  const { jsxToString } = await import('jsx-async-runtime');
+  const { jsxToHtml } = await import('../src/build/jsx.ts');
+  const { renderReport } = await import('../templates/streamed/report.tsx');
+  const { renderAgency } = await import('../templates/streamed/agency.tsx');
+  const templates = await Promise.all(['index', 'agencies', 'years', 'year', 'regions', 'region', 'data', '404'].map((n) => import(`../templates/${n}.11ty.tsx`)));
+  const { buildSite } = await import('../src/archive/site.ts');
+  for (const dir of [REPORTS, DOCUMENTS]) {
+    const { reports, sources, registry, originals } = await loadReports(dir);
+    const site = buildSite(reports, sources, registry, originals);
+    const pages: JSX.Element[] = [...site.reports.map(renderReport), ...site.agencies.map(renderAgency)];
+    for (const [i, t] of templates.entries()) {
+      const name = ['index', 'agencies', 'years', 'year', 'regions', 'region', 'data', '404'][i];
+      if (name === 'year') for (const y of site.years) pages.push(t.render({ site, year: y }));
+      else if (name === 'region') for (const r of site.regions) pages.push(t.render({ site, region: r }));
+      else pages.push(t.render({ site }));
+    }
+    assert.ok(pages.length > 10);
+    for (const page of pages) assert.equal(jsxToHtml(page), await jsxToString.call({}, page));
+  }
+  // The library's own rules kept: 0 as the only child is dropped, void tags, class lists and objects, booleans, html passthrough, text nodes.
+  const el = (tag: unknown, props: Record<string, unknown>) => ({ tag, props }) as unknown as JSX.Element;
+  const cases = [
+    el('td', { children: 0 }),
+    el('td', { children: [0, 1, '<&>"\''] }),
+    el('br', {}),
+    el('meta', { name: 'x', content: 'a"b' }),
+    el('div', { class: ['a', '', 'b'], hidden: true, title: false, lang: null, 'data-x': { k: '<v>' }, style: { color: 'red' } }),
+    el('div', { class: { on: true, off: false } }),
+    el('', { children: [{ html: '<b>raw</b>' }, { type: 'textNode', text: '<t>' }, false, undefined, 12n] }),
+    el((p: { who: string }) => el('p', { children: p.who }), { who: '某某局' }),
+  ];
+  for (const c of cases) assert.equal(jsxToHtml(c), await jsxToString.call({}, c));
+});
+
+test('a change put in place by a journal: killed half-way, the next build finishes it', async () => {
+  const { stageChanges, recover } = await import('../src/cli/output.ts');
+  const root = tmp('journal');
+  const out = join(root, 'site');
+  for (const [f, text] of [['a/index.html', 'old a'], ['b/index.html', 'old b'], ['gone/x/index.html', 'gone']] as const) {
+    mkdirSync(join(out, f, '..'), { recursive: true });
+    writeFileSync(join(out, f), text);
+  }
+  const staging = stageChanges(out);
+  mkdirSync(join(staging.dir, 'a'), { recursive: true });
+  writeFileSync(join(staging.dir, 'a', 'index.html'), 'new a');
+  mkdirSync(join(staging.dir, 'c'), { recursive: true });
+  writeFileSync(join(staging.dir, 'c', 'index.html'), 'new c');
+  assert.deepEqual(staging.written().sort(), ['a/index.html', 'c/index.html']);
+  // The journal written, the first file moved, then the process dies.
+  writeFileSync(`${out}.nianbao-commit.json`, JSON.stringify({ staging: staging.dir, moves: ['a/index.html', 'c/index.html'], deletions: ['gone/x/index.html'] }));
+  renameSync(join(staging.dir, 'a', 'index.html'), join(out, 'a', 'index.html'));
+  assert.equal(recover(out), true);
+  assert.deepEqual([...tree(out).entries()].map(([k, v]) => [k, String(v)]).sort(), [['a/index.html', 'new a'], ['b/index.html', 'old b'], ['c/index.html', 'new c']]);
+  assert.equal(existsSync(join(out, 'gone')), false, 'folders left empty go too');
+  assert.equal(existsSync(staging.dir), false);
+  assert.equal(recover(out), false);
+  rmSync(root, { recursive: true, force: true });
 });

@@ -6,11 +6,13 @@
  * A page is made again only when what it is made from changed: each page's inputs (the renderer's
  * code, the path prefix, the report's parse, what the archive decided for it, its neighbours; or the
  * agency page's model) are hashed, and the hash is recorded per output folder in the cache. A page
- * whose hash is unchanged and whose files are still in the previous site is linked from there (a
- * hard link: no copy, no render); in place (the dev server) it is left as it is.
+ * whose hash is unchanged and whose files are still in the site is not touched; the others are
+ * written into `dir` (the staging folder the build moves into the site when it is complete, see
+ * cli/output.ts, or the site itself for the dev server), and the files of pages that are gone are
+ * returned for deletion.
  */
-import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AgencyPage, ReportJob } from '../archive/site.ts';
 import { sha256, writeAtomic } from './cache.ts';
 import type { Pool } from './pool.ts';
@@ -19,16 +21,26 @@ import { realPath } from '../cli/output.ts';
 
 /** What each page of an output folder was made from, and the files it wrote. */
 type Manifest = Record<string, { hash: string; files: string[] }>;
+/** The record kept per output folder: the streamed pages, and the files Eleventy wrote (pages and assets). */
+interface Record_ {
+  pages: Manifest;
+  eleventy: string[];
+}
 
 const manifestPath = (cache: string, out: string) => join(cache, 'site', `${sha256(realPath(out)).slice(0, 16)}.json`);
 
-function readManifest(path: string): Manifest {
+function readRecord(path: string): Record_ {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    const r = JSON.parse(readFileSync(path, 'utf8')) as Record_;
+    if (r && typeof r.pages === 'object' && Array.isArray(r.eleventy)) return r;
   } catch {
-    return {};
+    // none yet, or unreadable: nothing is kept
   }
+  return { pages: {}, eleventy: [] };
 }
+
+/** Whether the site in `out` has a record of its pages (so a build may change only what changed). */
+export const hasRecord = (cache: string, out: string) => existsSync(manifestPath(cache, out));
 
 export interface PagesInput {
   jobs: readonly ReportJob[];
@@ -39,8 +51,10 @@ export interface PagesInput {
   cache: string;
   /** The folder the site is finally served from (the manifest is kept per output folder). */
   out: string;
-  /** Where this build writes: a staging folder beside `out`, or `out` itself (in place). */
+  /** Where this build writes: a staging folder beside `out`, or `out` itself (the dev server). */
   dir: string;
+  /** Whether the pages recorded for `out` may be kept (false: a fresh site, every page made). */
+  incremental: boolean;
   prefix: string;
   renderer: string;
   /** Only pages for which this holds are made (a shard's slice); the default is all. */
@@ -53,15 +67,21 @@ export interface PagesOutcome {
   rendered: number;
   kept: number;
   files: number;
-  /** Record the pages made, once the site is in place. */
-  save(): void;
+  /** Files of the site (relative) that no page writes any more: a report removed, an agency renamed, an original of another format. */
+  deletions: string[];
+  /** The files the pages rendered in this build wrote (relative). */
+  written: string[];
+  /** The files Eleventy wrote in the previous build. */
+  previousEleventy: string[];
+  /** Record the pages made and the files Eleventy wrote, once the site is in place. */
+  save(eleventy: string[]): void;
 }
 
 export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const path = manifestPath(p.cache, p.out);
-  const before = readManifest(path);
+  const record = p.incremental ? readRecord(path) : { pages: {}, eleventy: [] };
+  const before = record.pages;
   const after: Manifest = {};
-  const inPlace = realPath(p.dir) === realPath(p.out);
   const select = p.select ?? (() => true);
   const pages = [
     ...p.jobs.map((j) => {
@@ -75,34 +95,25 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
 
   let rendered = 0;
   let kept = 0;
+  const written: string[] = [];
   let done = 0;
   await Promise.all(
     pages.map(async ({ url, hash, task }) => {
       const old = before[url];
       if (old?.hash === hash && old.files.every((f) => existsSync(join(p.out, f)))) {
-        if (!inPlace) for (const f of old.files) link(join(p.out, f), join(p.dir, f));
         after[url] = old;
         kept++;
       } else {
         after[url] = { hash, files: (await p.pool.run(task)).files };
+        written.push(...after[url].files);
         rendered++;
       }
       p.onProgress?.(++done, pages.length);
     }),
   );
-  // In place, the files of pages that are gone (a report removed, an agency renamed) go too.
-  if (inPlace) for (const [url, old] of Object.entries(before)) if (!after[url]) for (const f of old.files) rmSync(join(p.dir, f), { force: true });
+  const now = new Set(Object.values(after).flatMap((x) => x.files));
+  const deletions = Object.values(before).flatMap((x) => x.files).filter((f) => !now.has(f));
   const files = Object.values(after).reduce((n, x) => n + x.files.length, 0);
   const sorted = Object.fromEntries(Object.entries(after).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { rendered, kept, files, save: () => writeAtomic(path, JSON.stringify(sorted)) };
-}
-
-/** A file of the previous site into the new one: a hard link when the file system allows, else a copy. */
-function link(from: string, to: string) {
-  mkdirSync(dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
+  return { rendered, kept, files, deletions, written, previousEleventy: record.eleventy, save: (eleventy) => writeAtomic(path, JSON.stringify({ pages: sorted, eleventy: [...eleventy].sort() })) };
 }

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { jsxToString } from 'jsx-async-runtime';
+import { jsxToHtml } from './jsx.ts';
 
 type Transformer = { transformStandalone(html: string, callback: (url: string) => string): Promise<string> };
 type ApplyBase = (url: string, base: string, options: object) => string;
@@ -28,7 +28,7 @@ function eleventyBase() {
 
 /** Serialise a page; with a path prefix other than `/`, every root-relative URL in it moves below the prefix. */
 export async function renderHtml(page: JSX.Element, pathPrefix: string): Promise<string> {
-  const html = await jsxToString.call({}, page);
+  const html = jsxToHtml(page);
   if (pathPrefix === '/') return html;
   const { transformer, applyBase } = await eleventyBase();
   return transformer.transformStandalone(html, (url) => applyBase(url.trim(), pathPrefix, { pathPrefix }));

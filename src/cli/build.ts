@@ -12,7 +12,7 @@
  * error findings fatal. --serve keeps a dev server with live reload (reports/, templates/ watched).
  */
 import { existsSync, mkdtempSync, rmSync, watch } from 'node:fs';
-import { outputProblem, overlap, prepareInPlace, stage } from './output.ts';
+import { filesBelow, MARKER, outputProblem, overlap, prepareInPlace, recover, stage, stageChanges } from './output.ts';
 import { dirname, join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import Eleventy from '@11ty/eleventy';
@@ -22,7 +22,7 @@ import { watchPages, type EleventyConfig } from '../../eleventy.config.ts';
 import { serveSite } from './serve.ts';
 import { createPool, defaultWorkers } from '../build/pool.ts';
 import { readStage } from '../build/read.ts';
-import { pagesStage } from '../build/pages.ts';
+import { hasRecord, pagesStage, type PagesOutcome } from '../build/pages.ts';
 import { parserVersion, rendererVersion } from '../build/version.ts';
 import { writeAtomic } from '../build/cache.ts';
 
@@ -113,15 +113,14 @@ interface RunResult {
   summary: string;
   errors: number;
   stats: Record<string, number>;
-  /** Record the pages made (call once the site is in place). */
-  save: () => void;
+  pages: PagesOutcome;
 }
 
 /**
  * One build: read (parse or reuse), archive, then the streamed pages and Eleventy's pages side by side
  * into `dir`. `eleventy` renders the aggregate pages from `setSite`'s model. Returns what was built.
  */
-async function run(o: Options, cache: string, dir: string, threads: boolean, eleventy: (site: Site) => Promise<number>, strictStop: boolean): Promise<RunResult> {
+async function run(o: Options, cache: string, dir: string, incremental: boolean, threads: boolean, eleventy: (site: Site) => Promise<number>, strictStop: boolean): Promise<RunResult> {
   const pool = createPool(o.workers, { threads });
   try {
     const parsing = progress('parsing  ');
@@ -134,12 +133,12 @@ async function run(o: Options, cache: string, dir: string, threads: boolean, ele
       process.exit(1);
     }
     const rendering = progress('rendering');
-    const pages = pagesStage({ jobs, agencies: site.agencies, keys: loaded.keys, pool, cache, out: o.out, dir, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), onProgress: (d, t) => rendering.update(d, t) });
+    const pages = pagesStage({ jobs, agencies: site.agencies, keys: loaded.keys, pool, cache, out: o.out, dir, incremental, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), onProgress: (d, t) => rendering.update(d, t) });
     const [made, written] = await Promise.all([pages, eleventy(site)]);
     const seconds = (performance.now() - started) / 1000;
     const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size, seconds };
     const line = `parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).`;
-    return { site, summary: `${text}\n${line}`, errors, stats, save: made.save };
+    return { site, summary: `${text}\n${line}`, errors, stats, pages: made };
   } finally {
     await pool.close();
   }
@@ -181,27 +180,37 @@ async function main() {
 
   if (stamp) return serve(o, cache, stamp, elev(o.out), (site) => (current = site));
 
-  // Built beside the output and swapped in when complete: a failed or interrupted build leaves the previous site as it was.
-  const staging = stage(o.out);
-  let result;
+  // A change an interrupted build had begun to put in place is finished first.
+  if (recover(o.out)) process.stderr.write(`nianbao: finished putting in place the site an interrupted build had left in ${shown(o.out)}/.\n`);
+  // A site this build made before, with the record of its pages: only what changed is written (and
+  // put in place whole when complete). Otherwise a fresh site, swapped in when complete.
+  const incremental = !throwaway && existsSync(join(o.out, MARKER)) && hasRecord(cache, o.out);
+  const staging = incremental ? stageChanges(o.out) : stage(o.out);
+  let result: RunResult;
   try {
-    result = (await run(o, cache, staging.dir, false, async (site) => {
+    result = await run(o, cache, staging.dir, incremental, false, async (site) => {
       current = site;
       await elev(staging.dir).write();
       return written;
-    }, true));
+    }, true);
   } catch (err) {
     // A template failing is our bug, not the reports': say where, and that nothing was published.
     staging.abandon();
     fail(`rendering the site failed: ${(err as Error).message}\n${(err as { originalError?: Error }).originalError?.stack ?? ''}\nThe previous site in ${shown(o.out)}/ is unchanged; please report this with the file named above.`);
   }
-  staging.commit();
-  result!.save();
+  // What Eleventy wrote: every staged file no streamed page wrote (the marker aside).
+  const streamed = new Set(result.pages.written);
+  const eleventyFiles = filesBelow(staging.dir).filter((f) => f !== MARKER && !streamed.has(f));
+  if ('written' in staging) {
+    const now = new Set(eleventyFiles);
+    staging.commit([...result.pages.deletions, ...result.pages.previousEleventy.filter((f) => !now.has(f))]);
+  } else staging.commit();
+  result.pages.save(eleventyFiles);
   if (throwaway) rmSync(throwaway, { recursive: true, force: true });
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   // For `npm run bench:site`: the build's figures as JSON (peak memory as the OS measured it).
-  if (process.env['NIANBAO_STATS']) writeAtomic(process.env['NIANBAO_STATS'], `${JSON.stringify({ ...result!.stats, peakRssMB: Math.round(peakRssMB) })}\n`);
-  process.stdout.write(`${result!.summary}\nsite: ${shown(o.out)}/ — built in ${result!.stats['seconds']!.toFixed(1)} s. Serve it with any web server, or run npm start.\n`);
+  if (process.env['NIANBAO_STATS']) writeAtomic(process.env['NIANBAO_STATS'], `${JSON.stringify({ ...result.stats, peakRssMB: Math.round(peakRssMB) })}\n`);
+  process.stdout.write(`${result.summary}\nsite: ${shown(o.out)}/ — built in ${result.stats['seconds']!.toFixed(1)} s. Serve it with any web server, or run npm start.\n`);
 }
 
 /**
@@ -213,11 +222,13 @@ async function serve(o: Options, cache: string, stamp: string, elev: InstanceTyp
   prepareInPlace(o.out);
   let first = true;
   const once = async () => {
-    const r = await run(o, cache, o.out, true, async (site) => {
+    const r = await run(o, cache, o.out, true, true, async (site) => {
       setSite(site);
       return 0;
     }, false);
-    r.save();
+    // In place: the files of pages that are gone go now; Eleventy's own pages it manages itself.
+    for (const f of r.pages.deletions) rmSync(join(o.out, f), { force: true });
+    r.pages.save(r.pages.previousEleventy);
     writeAtomic(stamp, `${Date.now()}\n`);
     return r;
   };

@@ -1,10 +1,18 @@
 /**
- * The output folder, never left half-built: a build writes into a staging folder beside it and swaps
- * it in only when complete, so an interrupted or failed build leaves the previous site exactly as it
- * was. Only a folder nianbao made (it holds a marker), or an empty one, is ever replaced.
+ * The output folder, never left half-built: a build writes into a staging folder beside it and puts
+ * it in place only when complete, so an interrupted or failed build leaves the previous site exactly
+ * as it was. Only a folder nianbao made (it holds a marker), or an empty one, is ever replaced.
+ *
+ * Two ways to put it in place:
+ * - a fresh site (`stage`): the staging folder is the whole site, swapped in by two renames;
+ * - a change to a site (`stageChanges`): the staging folder holds only the files that changed. When
+ *   it is complete, a journal beside the site lists the files to move in and the files to delete,
+ *   and then it is carried out. Killed before the journal is written, the site is untouched; killed
+ *   while it is carried out, the next build finishes it first (`recover`). A rebuild after one report
+ *   changed thus writes a handful of files instead of copying or linking the whole site.
  */
-import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export const MARKER = '.nianbao-site';
 
@@ -85,4 +93,88 @@ export function stage(out: string): Staging {
 /** For the dev server, which rebuilds in place: the output folder emptied and marked. */
 export function prepareInPlace(out: string) {
   fresh(out);
+}
+
+const journalOf = (out: string) => `${out}.nianbao-commit.json`;
+
+/** Every file below `dir`, relative, `/` between folders. */
+export function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+/** Carry out a journal: move the staged files in, delete the files that are gone (and folders left empty), then forget it. */
+function apply(out: string) {
+  const { staging, moves, deletions } = JSON.parse(readFileSync(journalOf(out), 'utf8')) as { staging: string; moves: string[]; deletions: string[] };
+  for (const f of moves) {
+    const from = join(staging, f);
+    // Moved already, by the run that was interrupted.
+    if (!existsSync(from)) continue;
+    mkdirSync(dirname(join(out, f)), { recursive: true });
+    renameSync(from, join(out, f));
+  }
+  for (const f of deletions) {
+    rmSync(join(out, f), { force: true });
+    for (let d = dirname(join(out, f)); d.startsWith(`${out}${sep}`); d = dirname(d)) {
+      try {
+        rmdirSync(d);
+      } catch {
+        break; // not empty
+      }
+    }
+  }
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(journalOf(out), { force: true });
+}
+
+/** Finish a change an interrupted build had begun to put in place. Returns whether there was one. */
+export function recover(out: string): boolean {
+  if (!existsSync(journalOf(out))) return false;
+  apply(out);
+  return true;
+}
+
+/** Stage changes to the site in `out`: the files written to `dir` replace theirs, `commit(deletions)` also removes those. */
+export interface ChangeStaging {
+  dir: string;
+  /** The files staged so far (relative). */
+  written(): string[];
+  /** Put the staged files in place and delete `deletions` (relative paths). */
+  commit(deletions: string[]): void;
+  abandon(): void;
+}
+
+export function stageChanges(out: string): ChangeStaging {
+  const dir = `${out}.nianbao-building`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let done = false;
+  const abandon = () => {
+    if (done) return;
+    done = true;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    abandon();
+    process.stderr.write(`\nnianbao: build interrupted (${signal}); the previous site in ${out} is unchanged.\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    dir,
+    abandon,
+    written: () => filesBelow(dir),
+    commit(deletions: string[]) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      const moves = filesBelow(dir);
+      const moving = new Set(moves);
+      writeFileSync(journalOf(out), JSON.stringify({ staging: dir, moves, deletions: deletions.filter((f) => !moving.has(f)) }));
+      // From here the change is decided: an interruption is finished by the next build.
+      apply(out);
+      done = true;
+    },
+  };
 }
