@@ -205,3 +205,32 @@ test('a change put in place by a journal: killed half-way, the next build finish
   assert.equal(recover(out), false);
   rmSync(root, { recursive: true, force: true });
 });
+
+test('shards: parse slices, page slices and the aggregate pass, copied together, are the whole site byte for byte', { timeout: 300_000 }, () => {
+  const dir = tmp('shards');
+  ok(build(['--out', join(dir, 'full'), '--no-cache', '--workers', '1']));
+  // Parsing spread over two jobs, their caches copied together.
+  const parsed = [1, 2].map((k) => ok(build(['--parse-only', '--shard', `${k}/2`, '--cache', join(dir, `cache-${k}`)])));
+  const counted = parsed.map((s) => Number(/parsed (\d+) reports/.exec(s)![1]));
+  assert.equal(counted[0]! + counted[1]!, 5);
+  for (const k of [1, 2]) cpSync(join(dir, `cache-${k}`), join(dir, 'cache'), { recursive: true });
+  const outs = ['1/2', '2/2', 'aggregates'].map((s, i) => {
+    const stdout = ok(build([...(s === 'aggregates' ? ['--aggregates'] : ['--shard', s]), '--out', join(dir, `part-${i}`), '--cache', join(dir, 'cache')]));
+    assert.equal(counts(stdout)[0], 0, 'every report comes from the merged cache');
+    return join(dir, `part-${i}`);
+  });
+  // 凤泉区 (河南, 41) and the four of 泉州 (福建, 35): one province per shard.
+  const reportPages = outs.slice(0, 2).map((o) => [...tree(o).keys()].filter((k) => k.endsWith('/report.json')).length);
+  assert.deepEqual(reportPages.sort(), [1, 4]);
+  for (const o of outs) cpSync(o, join(dir, 'union'), { recursive: true });
+  assertSameTree(join(dir, 'full'), join(dir, 'union'));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('--shard is checked: K/N with 1 ≤ K ≤ N, not with --aggregates or --serve', () => {
+  for (const args of [['--shard', '3/2'], ['--shard', '0/2'], ['--shard', 'x'], ['--shard', '1/2', '--aggregates'], ['--serve', '--aggregates'], ['--parse-only', '--no-cache']]) {
+    const r = build(args);
+    assert.equal(r.status, 1, args.join(' '));
+    assert.match(r.stderr, /nianbao: /);
+  }
+});

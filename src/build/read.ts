@@ -21,8 +21,10 @@ export interface ReadOutcome extends Omit<FolderAccount, 'files'> {
   parseMs: number;
 }
 
-export async function readStage(dir: string, pool: Pool, cache: string, parser: string, onProgress?: (done: number, total: number) => void): Promise<ReadOutcome> {
-  const { files, ...account } = accountFolder(dir);
+/** `only`: read just the files for which it holds (a parse shard); the others are left out of the outcome. */
+export async function readStage(dir: string, pool: Pool, cache: string, parser: string, onProgress?: (done: number, total: number) => void, only?: (path: string) => boolean): Promise<ReadOutcome> {
+  const { files: all, ...account } = accountFolder(dir);
+  const files = only ? all.filter((e) => only(e.path)) : all;
   const out: ReadOutcome = { ...account, reports: [], keys: new Map(), originals: new Map(), parsed: 0, reused: 0, parseMs: 0 };
   let done = 0;
   const results = await Promise.all(

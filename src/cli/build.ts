@@ -25,9 +25,10 @@ import { readStage } from '../build/read.ts';
 import { hasRecord, pagesStage, type PagesOutcome } from '../build/pages.ts';
 import { parserVersion, rendererVersion } from '../build/version.ts';
 import { writeAtomic } from '../build/cache.ts';
+import { parseShard, parsesFile, shardSelector, type Shard } from '../build/shard.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const USAGE = 'usage: npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /PREFIX/] [--workers N] [--cache DIR | --no-cache] [--serve [--port N] [--host HOST]]';
+const USAGE = 'usage: npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /PREFIX/] [--workers N] [--cache DIR | --no-cache] [--shard K/N | --aggregates | --parse-only [--shard K/N]] [--serve [--port N] [--host HOST]]';
 
 interface Options {
   reports: string;
@@ -40,10 +41,16 @@ interface Options {
   workers: number;
   /** The parse cache; null: a throwaway one (everything parsed and rendered). */
   cache: string | null | undefined;
+  /** --shard K/N: only the report and agency pages of slice K (src/build/shard.ts). */
+  shard: Shard | null;
+  /** --aggregates: only the pages over the whole archive (Eleventy's). */
+  aggregates: boolean;
+  /** --parse-only: fill the cache (with --shard, one slice of the files) and stop. */
+  parseOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { reports: 'reports', out: '_site', strict: false, serve: false, port: 8080, host: '127.0.0.1', pathPrefix: undefined, workers: defaultWorkers(), cache: undefined };
+  const o: Options = { reports: 'reports', out: '_site', strict: false, serve: false, port: 8080, host: '127.0.0.1', pathPrefix: undefined, workers: defaultWorkers(), cache: undefined, shard: null, aggregates: false, parseOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -67,11 +74,17 @@ function parseArgs(argv: string[]): Options {
     }
     else if (a === '--cache') o.cache = value();
     else if (a === '--no-cache') o.cache = null;
+    else if (a === '--shard') o.shard = parseShard(value()) ?? fail(`--shard needs K/N, 1 ≤ K ≤ N (e.g. --shard 2/4).\n${USAGE}`);
+    else if (a === '--aggregates') o.aggregates = true;
+    else if (a === '--parse-only') o.parseOnly = true;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     } else fail(`unknown option ${a}.\n${USAGE}`);
   }
+  if (o.shard && o.aggregates) fail(`--shard and --aggregates are separate passes: run each in its own build (README, "Archives larger than one machine").`);
+  if (o.serve && (o.shard || o.aggregates || o.parseOnly)) fail('--serve builds the whole site; it takes no --shard, --aggregates or --parse-only.');
+  if (o.parseOnly && o.cache === null) fail('--parse-only fills the cache; it cannot be used with --no-cache.');
   return o;
 }
 
@@ -133,11 +146,13 @@ async function run(o: Options, cache: string, dir: string, incremental: boolean,
       process.exit(1);
     }
     const rendering = progress('rendering');
-    const pages = pagesStage({ jobs, agencies: site.agencies, keys: loaded.keys, pool, cache, out: o.out, dir, incremental, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), onProgress: (d, t) => rendering.update(d, t) });
-    const [made, written] = await Promise.all([pages, eleventy(site)]);
+    // A shard makes its slice of the streamed pages and no aggregate page; the aggregate pass, the reverse.
+    const select = o.aggregates ? () => false : o.shard ? shardSelector(jobs, o.shard) : undefined;
+    const pages = pagesStage({ jobs, agencies: site.agencies, keys: loaded.keys, pool, cache, out: o.out, dir, incremental, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), select, onProgress: (d, t) => rendering.update(d, t) });
+    const [made, written] = await Promise.all([pages, o.shard ? 0 : eleventy(site)]);
     const seconds = (performance.now() - started) / 1000;
     const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size, seconds };
-    const line = `parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).`;
+    const line = `${o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : o.aggregates ? 'aggregate pages only: ' : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).`;
     return { site, summary: `${text}\n${line}`, errors, stats, pages: made };
   } finally {
     await pool.close();
@@ -159,6 +174,7 @@ async function main() {
   const throwaway = o.cache === null ? mkdtempSync(join(tmpdir(), 'nianbao-cache-')) : null;
   const cache = throwaway ?? resolve(CALLER, o.cache ?? join(dirname(o.reports), '.cache'));
   if (overlap(cache, o.out)) fail(`the cache ${shown(cache)} and --out ${shown(o.out)} overlap; choose another --cache.`);
+  if (o.parseOnly) return parseOnly(o, cache);
 
   // The model Eleventy renders: set by each run, read by the global data `site` (one road in).
   let current: Site | null = null;
@@ -211,6 +227,20 @@ async function main() {
   // For `npm run bench:site`: the build's figures as JSON (peak memory as the OS measured it).
   if (process.env['NIANBAO_STATS']) writeAtomic(process.env['NIANBAO_STATS'], `${JSON.stringify({ ...result.stats, peakRssMB: Math.round(peakRssMB) })}\n`);
   process.stdout.write(`${result.summary}\nsite: ${shown(o.out)}/ — built in ${result.stats['seconds']!.toFixed(1)} s. Serve it with any web server, or run npm start.\n`);
+}
+
+/** --parse-only: parse (a slice of) the files into the cache, for the page shards to read; no site is written. */
+async function parseOnly(o: Options, cache: string) {
+  const pool = createPool(o.workers);
+  const parsing = progress('parsing  ');
+  const shard = o.shard;
+  try {
+    const loaded = await readStage(o.reports, pool, cache, parserVersion(), (d, t) => parsing.update(d, t), shard ? (path) => parsesFile(path, shard) : undefined);
+    for (const u of loaded.unreadable) process.stdout.write(`unreadable: ${u}\n`);
+    process.stdout.write(`${shard ? `shard ${shard.k}/${shard.n}: ` : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged already in the cache ${shown(cache)}/; ${loaded.unreadable.length} unreadable.\n`);
+  } finally {
+    await pool.close();
+  }
 }
 
 /**
