@@ -234,3 +234,16 @@ test('--shard is checked: K/N with 1 ≤ K ≤ N, not with --aggregates or --ser
     assert.match(r.stderr, /nianbao: /);
   }
 });
+
+test('past a hundred published reports the terminal summary counts them; the full account lists each', async () => {
+  const { buildSummary } = await import('../src/cli/report-summary.ts');
+  const { buildSite } = await import('../src/archive/site.ts');
+  const loaded = await loadReports(REPORTS);
+  const site = buildSite(loaded.reports, loaded.sources, loaded.registry, loaded.originals);
+  const full = buildSummary(loaded, site, 'reports').text.split('\n');
+  const short = buildSummary(loaded, site, 'reports', 0).text.split('\n');
+  assert.equal(full.filter((l) => l.startsWith('published: ')).length, 5);
+  assert.deepEqual(short.filter((l) => l.startsWith('published: ')), ['published: 5 reports (each with its URL in the full account)']);
+  // Everything else is the same, line for line.
+  assert.deepEqual(short.filter((l) => !l.startsWith('published: ')), full.filter((l) => !l.startsWith('published: ')));
+});

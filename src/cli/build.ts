@@ -28,6 +28,8 @@ import { writeAtomic } from '../build/cache.ts';
 import { parseShard, parsesFile, shardSelector, type Shard } from '../build/shard.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+/** Published reports the summary lists one by one on the terminal; past that they are counted. */
+const SHOWN_PUBLISHED = 100;
 const USAGE = 'usage: npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /PREFIX/] [--workers N] [--cache DIR | --no-cache] [--shard K/N | --aggregates | --parse-only [--shard K/N]] [--serve [--port N] [--host HOST]]';
 
 interface Options {
@@ -140,7 +142,10 @@ async function run(o: Options, cache: string, dir: string, incremental: boolean,
     const started = performance.now();
     const loaded = await readStage(o.reports, pool, cache, parserVersion(), (done, total) => parsing.update(done, total));
     const { site, jobs } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
-    const { text, errors } = buildSummary(loaded, site, shown(o.reports));
+    const full = buildSummary(loaded, site, shown(o.reports));
+    // The terminal lists the published reports one by one up to a hundred; the full account goes to a file beside the cache.
+    const { text, errors } = site.published.length > SHOWN_PUBLISHED ? buildSummary(loaded, site, shown(o.reports), 0) : full;
+    if (text !== full.text) writeAtomic(join(cache, 'build-summary.txt'), `${full.text}\n`);
     if (strictStop && o.strict && errors > 0) {
       process.stdout.write(`${text}\n--strict: errors found; the site was not built.\n`);
       process.exit(1);
@@ -152,7 +157,8 @@ async function run(o: Options, cache: string, dir: string, incremental: boolean,
     const [made, written] = await Promise.all([pages, o.shard ? 0 : eleventy(site)]);
     const seconds = (performance.now() - started) / 1000;
     const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size, seconds };
-    const line = `${o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : o.aggregates ? 'aggregate pages only: ' : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).`;
+    const account = text !== full.text ? ` The full account of every file: ${shown(join(cache, 'build-summary.txt'))}.` : '';
+    const line = `${o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : o.aggregates ? 'aggregate pages only: ' : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).${account}`;
     return { site, summary: `${text}\n${line}`, errors, stats, pages: made };
   } finally {
     await pool.close();

@@ -9,7 +9,11 @@ import { registryYaml } from '../archive/registry.ts';
 import { REGISTRY_FILE, type LoadedRegistry, type LoadedReports } from '../io.ts';
 
 /** The build summary, and how many reports have errors or could not be read (what --strict refuses). */
-export function buildSummary(loaded: Pick<LoadedReports, 'reports' | 'unreadable' | 'ignored' | 'used' | 'registry' | 'errors'>, site: Site, reportsDir: string): { text: string; errors: number } {
+/**
+ * `published`: how many published reports are listed one line each; past that, one line counts them
+ * (the build writes the full account to a file and says where: at 10⁵ reports a terminal is no place for it).
+ */
+export function buildSummary(loaded: Pick<LoadedReports, 'reports' | 'unreadable' | 'ignored' | 'used' | 'registry' | 'errors'>, site: Site, reportsDir: string, published = Infinity): { text: string; errors: number } {
   const { reports, unreadable } = loaded;
   const registry = loaded;
   const { duplicates, unplaced } = site;
@@ -25,7 +29,8 @@ export function buildSummary(loaded: Pick<LoadedReports, 'reports' | 'unreadable
     for (const [kind, n] of [...byKind.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`  ${String(n).padStart(5)}  ${kind}`);
   } else lines.push('findings: none.');
   // Every file of the folder, once: published (where), left out (why, what to do), used beside the reports, ignored (why).
-  for (const p of site.published) lines.push(`published: ${p.path} → ${p.url}`);
+  if (site.published.length <= published) for (const p of site.published) lines.push(`published: ${p.path} → ${p.url}`);
+  else lines.push(`published: ${site.published.length} reports (each with its URL in the full account)`);
   for (const u of loaded.used) lines.push(`used: ${u.path} (${u.as})`);
   for (const i of loaded.ignored) lines.push(`ignored: ${i.path} (${i.reason})`);
   for (const u of unreadable) lines.push(`unreadable: ${u}`);
