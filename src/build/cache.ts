@@ -1,9 +1,9 @@
 /**
  * build: the parse cache. A report is parsed once per content: its full model and text are kept under
  * a key made of the parser's code fingerprint, the file's path, its bytes and its sidecar; a rebuild
- * reads the summary back instead of parsing again. Entries are written to a temporary name and
- * renamed, so a build killed half-way never leaves a torn entry, and two workers writing one key
- * write the same bytes.
+ * reads the summary back instead of parsing again. An entry torn by a build killed half-way is not
+ * valid JSON and is parsed again (tested); two workers writing one key write the same bytes. (No
+ * write-and-rename here: on a busy disk it doubled the cost of every entry.)
  *
  * Layout (`.cache/` beside the reports folder by default, `--cache DIR` elsewhere):
  *   parse/<k0k1>/<key>.json    { report, text }: what the report's own pages need
@@ -47,7 +47,24 @@ function readJson<T>(path: string): T | null {
 export const readSummary = (dir: string, key: string) => readJson<Report>(at(dir, 'summary', key));
 export const readParsed = (dir: string, key: string) => readJson<{ report: Report; text: string }>(at(dir, 'parse', key));
 
+const made = new Set<string>();
+function write(path: string, data: string) {
+  const dir = dirname(path);
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
+  try {
+    writeFileSync(path, data);
+  } catch (err) {
+    // The cache emptied while the dev server runs: make the folder again.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, data);
+  }
+}
+
 export function writeParsed(dir: string, key: string, parsed: { report: Report; text: string }, summary: Report) {
-  writeAtomic(at(dir, 'parse', key), JSON.stringify(parsed));
-  writeAtomic(at(dir, 'summary', key), JSON.stringify(summary));
+  write(at(dir, 'parse', key), JSON.stringify(parsed));
+  write(at(dir, 'summary', key), JSON.stringify(summary));
 }

@@ -26,7 +26,19 @@ const BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return 
  * edited templates are imported afresh (the build's own thread would keep the first version).
  */
 export function createPool(size: number, { threads = false } = {}): Pool {
-  if (size <= 1 && !threads) return { size: 1, run: (task) => runTask(task), close: async () => {} };
+  if (size <= 1 && !threads) {
+    // One at a time, as a worker would: tasks never interleave at their awaits (and each one's time is its own).
+    let last: Promise<unknown> = Promise.resolve();
+    return {
+      size: 1,
+      run<T extends Task>(task: T) {
+        const result = last.then(() => runTask(task));
+        last = result.catch(() => {});
+        return result;
+      },
+      close: async () => {},
+    };
+  }
   type Pending = { task: Task; resolve: (r: never) => void; reject: (e: Error) => void };
   const queue: Pending[] = [];
   const idle: Worker[] = [];
