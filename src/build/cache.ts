@@ -7,11 +7,15 @@
  *
  * Layout (`.cache/` beside the reports folder by default, `--cache DIR` elsewhere):
  *   parse/<k0k1>/<key>.json    { report, text }: what the report's own pages need
- *   summary/<k0k1>/<key>.json  the summary the archive needs (src/build/summary.ts)
+ *   summaries*.json            per build (or parse shard): each report's path, key and summary
+ *                              (src/build/summary.ts), one file, read whole at the next build
  *   site/<hash of the output folder>.json   what each streamed page was made from (src/build/pages.ts)
+ *
+ * One file per report, not two, and the summaries in one file per build: on a busy disk the cost of
+ * a build is mostly the files it writes.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Report } from '../model/report.ts';
 
@@ -44,8 +48,8 @@ function readJson<T>(path: string): T | null {
   }
 }
 
-export const readSummary = (dir: string, key: string) => readJson<Report>(at(dir, 'summary', key));
 export const readParsed = (dir: string, key: string) => readJson<{ report: Report; text: string }>(at(dir, 'parse', key));
+export const hasParsed = (dir: string, key: string) => existsSync(at(dir, 'parse', key));
 
 const made = new Set<string>();
 function write(path: string, data: string) {
@@ -64,7 +68,34 @@ function write(path: string, data: string) {
   }
 }
 
-export function writeParsed(dir: string, key: string, parsed: { report: Report; text: string }, summary: Report) {
+export function writeParsed(dir: string, key: string, parsed: { report: Report; text: string }) {
   write(at(dir, 'parse', key), JSON.stringify(parsed));
-  write(at(dir, 'summary', key), JSON.stringify(summary));
+}
+
+/** A report as the last build knew it: the key of its parse and its summary. */
+export interface Known {
+  key: string;
+  summary: Report;
+}
+
+/** Every summaries*.json of the cache (a build's, or several parse shards' copied together), by the report's path. */
+export function readKnown(dir: string): Map<string, Known> {
+  const known = new Map<string, Known>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((n) => /^summaries.*\.json$/.test(n)).sort();
+  } catch {
+    return known;
+  }
+  for (const name of names) {
+    const entries = readJson<[string, string, Report][]>(join(dir, name));
+    if (!Array.isArray(entries)) continue; // torn or foreign: those reports are looked at again
+    for (const e of entries) if (Array.isArray(e) && e.length === 3) known.set(e[0], { key: e[1], summary: e[2] });
+  }
+  return known;
+}
+
+/** Record this build's reports for the next (`name`: summaries.json, or one per parse shard). */
+export function writeKnown(dir: string, name: string, reports: readonly { path: string; key: string; summary: Report }[]) {
+  writeAtomic(join(dir, name), JSON.stringify(reports.map((r) => [r.path, r.key, r.summary])));
 }

@@ -6,6 +6,7 @@
 import { accountFolder, originalPath, type FolderAccount } from '../io.ts';
 import type { Report } from '../model/report.ts';
 import type { Pool } from './pool.ts';
+import { readKnown, writeKnown } from './cache.ts';
 
 export interface ReadOutcome extends Omit<FolderAccount, 'files'> {
   /** Report summaries (src/build/summary.ts), in the folder's order. */
@@ -26,11 +27,13 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
   const { files: all, ...account } = accountFolder(dir);
   const files = only ? all.filter((e) => only(e.path)) : all;
   const out: ReadOutcome = { ...account, reports: [], keys: new Map(), originals: new Map(), parsed: 0, reused: 0, parseMs: 0 };
+  // What the last build (or the parse shards) recorded: a file whose key is unchanged is not parsed, and its summary not sent back.
+  const known = readKnown(cache);
   let done = 0;
   const results = await Promise.all(
     files.map((e) =>
       pool
-        .run({ kind: 'parse', fsPath: e.fsPath, path: e.path, cache, parser })
+        .run({ kind: 'parse', fsPath: e.fsPath, path: e.path, cache, parser, known: known.get(e.path)?.key ?? null })
         // The parser never throws; should it all the same, the file is reported and the others go on.
         .catch((err: Error) => ({ ok: false as const, reason: `${e.path}: the parser failed (${err.message.split('\n')[0]}); please report this with the file` }))
         .finally(() => onProgress?.(++done, files.length)),
@@ -41,10 +44,11 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
       out.unreadable.push(r.reason);
       return;
     }
-    out.reports.push(r.summary);
-    out.keys.set(r.summary.source.path, r.key);
-    const original = originalPath(r.summary.source.format, files[i]!.fsPath);
-    if (original) out.originals.set(r.summary.source.path, original);
+    const summary = r.summary === null ? known.get(files[i]!.path)!.summary : (JSON.parse(r.summary) as Report);
+    out.reports.push(summary);
+    out.keys.set(summary.source.path, r.key);
+    const original = originalPath(summary.source.format, files[i]!.fsPath);
+    if (original) out.originals.set(summary.source.path, original);
     if (r.reused) out.reused++;
     else {
       out.parsed++;
@@ -52,4 +56,9 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
     }
   });
   return out;
+}
+
+/** Record the reports read for the next build (`name`: summaries.json, or a parse shard's own file). */
+export function recordKnown(cache: string, outcome: ReadOutcome, name = 'summaries.json') {
+  writeKnown(cache, name, outcome.reports.map((summary) => ({ path: summary.source.path, key: outcome.keys.get(summary.source.path)!, summary })));
 }

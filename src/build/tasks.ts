@@ -10,12 +10,14 @@ import type { Report } from '../model/report.ts';
 import { originalName, reportPage, type AgencyPage, type Link } from '../archive/site.ts';
 import { renderReport } from '../../templates/streamed/report.tsx';
 import { renderAgency } from '../../templates/streamed/agency.tsx';
-import { parseKey, readParsed, readSummary, writeParsed } from './cache.ts';
+import { hasParsed, parseKey, readParsed, writeParsed } from './cache.ts';
 import { renderHtml } from './render.ts';
 import { summarise, type ArchivePatch } from './summary.ts';
 
-export type ParseTask = { kind: 'parse'; fsPath: Uint8Array; path: string; cache: string; parser: string };
-export type ParseResult = { ok: true; key: string; summary: Report; reused: boolean; ms: number } | { ok: false; reason: string };
+/** `known`: the key the last build recorded for this path; if the file still has it, its summary is the build's already. */
+export type ParseTask = { kind: 'parse'; fsPath: Uint8Array; path: string; cache: string; parser: string; known: string | null };
+/** `summary`: JSON (a string crosses threads far cheaper than an object tree); null when `known` was right. */
+export type ParseResult = { ok: true; key: string; summary: string | null; reused: boolean; ms: number } | { ok: false; reason: string };
 
 export type ReportPageTask = { kind: 'report-page'; key: string; cache: string; patch: ArchivePatch; prev: Link | null; next: Link | null; original: string | null; out: string; prefix: string };
 export type AgencyPageTask = { kind: 'agency-page'; page: AgencyPage; out: string; prefix: string };
@@ -33,14 +35,15 @@ async function parse(t: ParseTask): Promise<ParseResult> {
   const inputs = readReportInputs(Buffer.from(t.fsPath), t.path, folderMetas);
   if (!inputs.ok) return inputs;
   const key = parseKey(t.parser, t.path, inputs.bytes, [inputs.sidecar, inputs.extra]);
-  const cached = readSummary(t.cache, key);
-  if (cached) return { ok: true, key, summary: cached, reused: true, ms: 0 };
+  if (key === t.known && hasParsed(t.cache, key)) return { ok: true, key, summary: null, reused: true, ms: 0 };
+  // Parsed already but not recorded for this path (a parse shard's cache): summarised from the entry.
+  const cached = readParsed(t.cache, key);
+  if (cached) return { ok: true, key, summary: JSON.stringify(summarise(cached.report)), reused: true, ms: 0 };
   const started = performance.now();
   const parsed = await parseInputs(inputs, t.path);
   const ms = performance.now() - started;
-  const summary = summarise(parsed.report);
-  writeParsed(t.cache, key, parsed, summary);
-  return { ok: true, key, summary, reused: false, ms };
+  writeParsed(t.cache, key, parsed);
+  return { ok: true, key, summary: JSON.stringify(summarise(parsed.report)), reused: false, ms };
 }
 
 function write(out: string, url: string, files: [string, string][]): string[] {

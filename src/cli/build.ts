@@ -21,7 +21,7 @@ import { buildSiteModel, type Site } from '../archive/site.ts';
 import { watchPages, type EleventyConfig } from '../../eleventy.config.ts';
 import { serveSite } from './serve.ts';
 import { createPool, defaultWorkers } from '../build/pool.ts';
-import { readStage } from '../build/read.ts';
+import { readStage, recordKnown } from '../build/read.ts';
 import { hasRecord, pagesStage, type PagesOutcome } from '../build/pages.ts';
 import { parserVersion, rendererVersion } from '../build/version.ts';
 import { writeAtomic } from '../build/cache.ts';
@@ -141,6 +141,7 @@ async function run(o: Options, cache: string, dir: string, incremental: boolean,
     const parsing = progress('parsing  ');
     const started = performance.now();
     const loaded = await readStage(o.reports, pool, cache, parserVersion(), (done, total) => parsing.update(done, total));
+    recordKnown(cache, loaded);
     const { site, jobs } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
     const full = buildSummary(loaded, site, shown(o.reports));
     // The terminal lists the published reports one by one up to a hundred; the full account goes to a file beside the cache.
@@ -242,6 +243,7 @@ async function parseOnly(o: Options, cache: string) {
   const shard = o.shard;
   try {
     const loaded = await readStage(o.reports, pool, cache, parserVersion(), (d, t) => parsing.update(d, t), shard ? (path) => parsesFile(path, shard) : undefined);
+    recordKnown(cache, loaded, shard ? `summaries-${shard.k}-of-${shard.n}.json` : 'summaries.json');
     for (const u of loaded.unreadable) process.stdout.write(`unreadable: ${u}\n`);
     process.stdout.write(`${shard ? `shard ${shard.k}/${shard.n}: ` : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged already in the cache ${shown(cache)}/; ${loaded.unreadable.length} unreadable.\n`);
   } finally {
