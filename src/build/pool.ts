@@ -17,6 +17,9 @@ export interface Pool {
 /** Threads for a machine: one per core, at most 8 (beyond that the disk and the main thread are the limit). */
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism()));
 
+/** Most tasks one message carries. */
+const BATCH = 16;
+
 // The worker is TypeScript like the rest: register tsx's loader in the thread, then import the entry.
 const ENTRY = new URL('./worker.ts', import.meta.url).href;
 const BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`;
@@ -41,38 +44,51 @@ export function createPool(size: number, { threads = false } = {}): Pool {
   }
   type Pending = { task: Task; resolve: (r: never) => void; reject: (e: Error) => void };
   const queue: Pending[] = [];
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Pending>();
+  /** Batches sent to each worker and not yet answered. */
+  const inFlight = new Map<Worker, Pending[][]>();
   const workers: Worker[] = [];
   let failed: Error | null = null;
+  let scheduled = false;
 
-  const next = () => {
-    while (idle.length && queue.length) {
-      const w = idle.pop()!;
-      const p = queue.shift()!;
-      busy.set(w, p);
-      w.postMessage(p.task);
+  // Tasks go out in batches, two batches ahead per worker: a worker never waits for the build's
+  // thread to hand it the next task, and one message carries many (a message costs far more than a small task).
+  const send = () => {
+    scheduled = false;
+    for (const w of workers) {
+      const batches = inFlight.get(w)!;
+      while (batches.length < 2 && queue.length) {
+        const batch = queue.splice(0, Math.max(1, Math.min(BATCH, Math.ceil(queue.length / workers.length / 2))));
+        batches.push(batch);
+        w.postMessage(batch.map((p) => p.task));
+      }
+    }
+  };
+  // Tasks are queued in bursts (a whole folder at once): send once the burst is in.
+  const schedule = () => {
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(send);
     }
   };
   for (let i = 0; i < size; i++) {
     const w = new Worker(BOOT, { eval: true });
-    w.on('message', (m: { ok: true; result: never } | { ok: false; error: string }) => {
-      const p = busy.get(w)!;
-      busy.delete(w);
-      idle.push(w);
-      if (m.ok) p.resolve(m.result);
-      else p.reject(new Error(m.error));
-      next();
+    inFlight.set(w, []);
+    w.on('message', (answers: ({ ok: true; result: never } | { ok: false; error: string })[]) => {
+      const batch = inFlight.get(w)!.shift()!;
+      batch.forEach((p, k) => {
+        const a = answers[k]!;
+        if (a.ok) p.resolve(a.result);
+        else p.reject(new Error(a.error));
+      });
+      send();
     });
-    // A worker that dies (out of memory, a bug in a native module) fails its task and every later one.
+    // A worker that dies (out of memory, a bug in a native module) fails its tasks and every later one.
     w.on('error', (err) => {
       failed = err;
-      busy.get(w)?.reject(err);
-      busy.delete(w);
+      for (const batch of inFlight.get(w)!.splice(0)) for (const p of batch) p.reject(err);
       for (const p of queue.splice(0)) p.reject(err);
     });
     workers.push(w);
-    idle.push(w);
   }
   return {
     size,
@@ -80,7 +96,7 @@ export function createPool(size: number, { threads = false } = {}): Pool {
       if (failed) return Promise.reject(failed);
       return new Promise<Result<T>>((resolve, reject) => {
         queue.push({ task, resolve: resolve as (r: never) => void, reject });
-        next();
+        schedule();
       });
     },
     async close() {
