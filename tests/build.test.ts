@@ -92,6 +92,8 @@ test('one report edited, one removed: only they are parsed and rendered again, a
   assert.deepEqual([parsed, reused], [1, 4]);
   // Its report page changed; its agency page did not (the page lists years and figures, not the text).
   assert.deepEqual([rendered, kept], [1, 9]);
+  // Nor did any year or region page: Eleventy made only its seven fixed pages (home, indexes, data, 404).
+  assert.match(stdout, / 7 aggregate pages by Eleventy/);
   const after = tree(join(dir, 'site'));
   const changed = [...after.keys()].filter((k) => !before.get(k)?.equals(after.get(k)!));
   assert.ok(changed.includes('agencies/fengquanqurenminzhengfu/2021/source.txt'));

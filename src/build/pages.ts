@@ -22,22 +22,27 @@ import { realPath } from '../cli/output.ts';
 /** What each page of an output folder was made from, and the files it wrote. */
 type Manifest = Record<string, { hash: string; files: string[] }>;
 /** The record kept per output folder: the streamed pages, and the files Eleventy wrote (pages and assets). */
-interface Record_ {
+export interface SiteRecord {
   pages: Manifest;
   eleventy: string[];
+  /** The year and region pages Eleventy made, with the hash of each one's model (src/build/aggregates.ts). */
+  aggregates: Record<string, string>;
 }
 
 const manifestPath = (cache: string, out: string) => join(cache, 'site', `${sha256(realPath(out)).slice(0, 16)}.json`);
 
-function readRecord(path: string): Record_ {
+function readRecord(path: string): SiteRecord {
   try {
-    const r = JSON.parse(readFileSync(path, 'utf8')) as Record_;
-    if (r && typeof r.pages === 'object' && Array.isArray(r.eleventy)) return r;
+    const r = JSON.parse(readFileSync(path, 'utf8')) as SiteRecord;
+    if (r && typeof r.pages === 'object' && Array.isArray(r.eleventy) && typeof r.aggregates === 'object') return r;
   } catch {
     // none yet, or unreadable: nothing is kept
   }
-  return { pages: {}, eleventy: [] };
+  return { pages: {}, eleventy: [], aggregates: {} };
 }
+
+/** What the last build into `out` recorded (empty if none). */
+export const previousRecord = (cache: string, out: string) => readRecord(manifestPath(cache, out));
 
 /** Whether the site in `out` has a record of its pages (so a build may change only what changed). */
 export const hasRecord = (cache: string, out: string) => existsSync(manifestPath(cache, out));
@@ -53,8 +58,8 @@ export interface PagesInput {
   out: string;
   /** Where this build writes: a staging folder beside `out`, or `out` itself (the dev server). */
   dir: string;
-  /** Whether the pages recorded for `out` may be kept (false: a fresh site, every page made). */
-  incremental: boolean;
+  /** What the last build into `out` made, if its pages may be kept (null: a fresh site, every page made). */
+  record: SiteRecord | null;
   prefix: string;
   renderer: string;
   /** Only pages for which this holds are made (a shard's slice); the default is all. */
@@ -73,13 +78,13 @@ export interface PagesOutcome {
   written: string[];
   /** The files Eleventy wrote in the previous build. */
   previousEleventy: string[];
-  /** Record the pages made and the files Eleventy wrote, once the site is in place. */
-  save(eleventy: string[]): void;
+  /** Record the pages made, the files Eleventy's pages are in and its pages' hashes, once the site is in place. */
+  save(eleventy: string[], aggregates: Record<string, string>): void;
 }
 
 export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const path = manifestPath(p.cache, p.out);
-  const record = p.incremental ? readRecord(path) : { pages: {}, eleventy: [] };
+  const record = p.record ?? { pages: {}, eleventy: [], aggregates: {} };
   const before = record.pages;
   const after: Manifest = {};
   const select = p.select ?? (() => true);
@@ -115,5 +120,5 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const deletions = Object.values(before).flatMap((x) => x.files).filter((f) => !now.has(f));
   const files = Object.values(after).reduce((n, x) => n + x.files.length, 0);
   const sorted = Object.fromEntries(Object.entries(after).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { rendered, kept, files, deletions, written, previousEleventy: record.eleventy, save: (eleventy) => writeAtomic(path, JSON.stringify({ pages: sorted, eleventy: [...eleventy].sort() })) };
+  return { rendered, kept, files, deletions, written, previousEleventy: record.eleventy, save: (eleventy, aggregates) => writeAtomic(path, JSON.stringify({ pages: sorted, eleventy: [...eleventy].sort(), aggregates })) };
 }

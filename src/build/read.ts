@@ -6,6 +6,8 @@
 import { accountFolder, originalPath, type FolderAccount } from '../io.ts';
 import type { Report } from '../model/report.ts';
 import type { Pool } from './pool.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { readKnown, writeKnown } from './cache.ts';
 
 export interface ReadOutcome extends Omit<FolderAccount, 'files'> {
@@ -20,13 +22,15 @@ export interface ReadOutcome extends Omit<FolderAccount, 'files'> {
   reused: number;
   /** Time spent parsing, summed over the workers (ms). */
   parseMs: number;
+  /** Whether anything differs from what the cache recorded (else the record need not be written again). */
+  changed: boolean;
 }
 
 /** `only`: read just the files for which it holds (a parse shard); the others are left out of the outcome. */
 export async function readStage(dir: string, pool: Pool, cache: string, parser: string, onProgress?: (done: number, total: number) => void, only?: (path: string) => boolean): Promise<ReadOutcome> {
   const { files: all, ...account } = accountFolder(dir);
   const files = only ? all.filter((e) => only(e.path)) : all;
-  const out: ReadOutcome = { ...account, reports: [], keys: new Map(), originals: new Map(), parsed: 0, reused: 0, parseMs: 0 };
+  const out: ReadOutcome = { ...account, reports: [], keys: new Map(), originals: new Map(), parsed: 0, reused: 0, parseMs: 0, changed: false };
   // What the last build (or the parse shards) recorded: a file whose key is unchanged is not parsed, and its summary not sent back.
   const known = readKnown(cache);
   let done = 0;
@@ -44,6 +48,7 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
       out.unreadable.push(r.reason);
       return;
     }
+    if (r.summary !== null) out.changed = true;
     const summary = r.summary === null ? known.get(files[i]!.path)!.summary : (JSON.parse(r.summary) as Report);
     out.reports.push(summary);
     out.keys.set(summary.source.path, r.key);
@@ -55,10 +60,12 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
       out.parseMs += r.ms;
     }
   });
+  if (out.reports.length !== known.size) out.changed = true;
   return out;
 }
 
 /** Record the reports read for the next build (`name`: summaries.json, or a parse shard's own file). */
 export function recordKnown(cache: string, outcome: ReadOutcome, name = 'summaries.json') {
+  if (!outcome.changed && existsSync(join(cache, name))) return;
   writeKnown(cache, name, outcome.reports.map((summary) => ({ path: summary.source.path, key: outcome.keys.get(summary.source.path)!, summary })));
 }

@@ -22,7 +22,8 @@ import { watchPages, type EleventyConfig } from '../../eleventy.config.ts';
 import { serveSite } from './serve.ts';
 import { createPool, defaultWorkers } from '../build/pool.ts';
 import { readStage, recordKnown } from '../build/read.ts';
-import { hasRecord, pagesStage, type PagesOutcome } from '../build/pages.ts';
+import { hasRecord, pagesStage, previousRecord, type PagesOutcome } from '../build/pages.ts';
+import { planAggregates, type AggregatePlan } from '../build/aggregates.ts';
 import { parserVersion, rendererVersion } from '../build/version.ts';
 import { writeAtomic } from '../build/cache.ts';
 import { parseShard, parsesFile, shardSelector, type Shard } from '../build/shard.ts';
@@ -129,6 +130,7 @@ interface RunResult {
   errors: number;
   stats: Record<string, number>;
   pages: PagesOutcome;
+  aggregates: AggregatePlan;
 }
 
 /**
@@ -154,13 +156,16 @@ async function run(o: Options, cache: string, dir: string, incremental: boolean,
     const rendering = progress('rendering');
     // A shard makes its slice of the streamed pages and no aggregate page; the aggregate pass, the reverse.
     const select = o.aggregates ? () => false : o.shard ? shardSelector(jobs, o.shard) : undefined;
-    const pages = pagesStage({ jobs, agencies: site.agencies, keys: loaded.keys, pool, cache, out: o.out, dir, incremental, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), select, onProgress: (d, t) => rendering.update(d, t) });
-    const [made, written] = await Promise.all([pages, o.shard ? 0 : eleventy(site)]);
+    const record = incremental ? previousRecord(cache, o.out) : null;
+    const pages = pagesStage({ jobs, agencies: site.agencies, keys: loaded.keys, pool, cache, out: o.out, dir, record, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), select, onProgress: (d, t) => rendering.update(d, t) });
+    // Eleventy's year and region pages are made again only where their model changed (src/build/aggregates.ts).
+    const plan = planAggregates(site, record?.aggregates ?? {}, { renderer: rendererVersion(), prefix: normalPrefix(o.pathPrefix), out: o.out });
+    const [made, written] = await Promise.all([pages, o.shard ? 0 : eleventy(plan.site)]);
     const seconds = (performance.now() - started) / 1000;
     const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size, seconds };
     const account = text !== full.text ? ` The full account of every file: ${shown(join(cache, 'build-summary.txt'))}.` : '';
     const line = `${o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : o.aggregates ? 'aggregate pages only: ' : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).${account}`;
-    return { site, summary: `${text}\n${line}`, errors, stats, pages: made };
+    return { site, summary: `${text}\n${line}`, errors, stats, pages: made, aggregates: plan };
   } finally {
     await pool.close();
   }
@@ -223,12 +228,13 @@ async function main() {
   }
   // What Eleventy wrote: every staged file no streamed page wrote (the marker aside).
   const streamed = new Set(result.pages.written);
-  const eleventyFiles = filesBelow(staging.dir).filter((f) => f !== MARKER && !streamed.has(f));
+  // (and the year and region pages it was not asked to make again, which stay).
+  const eleventyFiles = [...filesBelow(staging.dir).filter((f) => f !== MARKER && !streamed.has(f)), ...result.aggregates.kept];
   if ('written' in staging) {
     const now = new Set(eleventyFiles);
     staging.commit([...result.pages.deletions, ...result.pages.previousEleventy.filter((f) => !now.has(f))]);
   } else staging.commit();
-  result.pages.save(eleventyFiles);
+  result.pages.save(eleventyFiles, result.aggregates.hashes);
   if (throwaway) rmSync(throwaway, { recursive: true, force: true });
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   // For `npm run bench:site`: the build's figures as JSON (peak memory as the OS measured it).
@@ -266,7 +272,8 @@ async function serve(o: Options, cache: string, stamp: string, elev: InstanceTyp
     }, false);
     // In place: the files of pages that are gone go now; Eleventy's own pages it manages itself.
     for (const f of r.pages.deletions) rmSync(join(o.out, f), { force: true });
-    r.pages.save(r.pages.previousEleventy);
+    // (Eleventy's dev server makes all its pages, so none is recorded as kept.)
+    r.pages.save(r.pages.previousEleventy, {});
     writeAtomic(stamp, `${Date.now()}\n`);
     return r;
   };
