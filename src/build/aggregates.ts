@@ -2,8 +2,9 @@
  * build: which of Eleventy's pages to render again. The year and region pages list every report
  * below them (thousands of rows at a national scale) and are most of Eleventy's work; each one's
  * model is hashed, and on a rebuild Eleventy is handed only the years and regions whose model
- * changed (or whose page is missing). The others stay in the site as they are. The home page and the
- * indexes are small and always made.
+ * changed (or whose page is missing). The others stay in the site as they are. The home page, the
+ * indexes, the data page and the assets are made whenever any of their inputs changed; when nothing
+ * Eleventy makes changed at all, Eleventy is not even started.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,11 +18,16 @@ export interface AggregatePlan {
   hashes: Record<string, string>;
   /** Files of the pages not made again, which stay in the site. */
   kept: string[];
+  /** Nothing of Eleventy's to make: it need not run. */
+  nothing: boolean;
 }
 
 const fileOf = (url: string) => `${url.slice(1)}index.html`;
 
-export function planAggregates(site: Site, previous: Record<string, string>, o: { renderer: string; prefix: string; out: string }): AggregatePlan {
+/** The key under which the record keeps the hash of what the fixed pages show. */
+const FIXED = 'fixed pages';
+
+export function planAggregates(site: Site, previous: Record<string, string>, previousFiles: readonly string[], o: { renderer: string; prefix: string; out: string }): AggregatePlan {
   const hashes: Record<string, string> = {};
   const kept: string[] = [];
   const fresh = <T extends { url: string }>(pages: readonly T[]) =>
@@ -34,5 +40,11 @@ export function planAggregates(site: Site, previous: Record<string, string>, o: 
       }
       return true;
     });
-  return { site: { ...site, years: fresh(site.years), regions: fresh(site.regions) }, hashes, kept };
+  const years = fresh(site.years);
+  const regions = fresh(site.regions);
+  // What the home page, the indexes, the data page and data/index.json show.
+  hashes[FIXED] = sha256(o.renderer, o.prefix, JSON.stringify([site.reportCount, site.agencyCount, site.home, site.agencyTree, site.agenciesWithoutRegion, site.index]));
+  const nothing = !years.length && !regions.length && previous[FIXED] === hashes[FIXED] && previousFiles.length > 0 && previousFiles.every((f) => existsSync(join(o.out, f)));
+  if (nothing) return { site, hashes, kept: [...previousFiles], nothing };
+  return { site: { ...site, years, regions }, hashes, kept, nothing };
 }

@@ -15,7 +15,7 @@
  * a build is mostly the files it writes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Report } from '../model/report.ts';
 
@@ -72,14 +72,18 @@ export function writeParsed(dir: string, key: string, parsed: { report: Report; 
   write(at(dir, 'parse', key), JSON.stringify(parsed));
 }
 
-/** A report as the last build knew it: the key of its parse and its summary. */
+/** A report as the last build knew it: the key of its parse, the stamp of its files, and its summary. */
 export interface Known {
   key: string;
+  /** Size, modification time and inode of the file and its sidecars when it was read (src/build/read.ts). */
+  stamp: string;
   summary: Report;
+  /** The stamp may be trusted: the record was made by this parser, and the file had not changed for 2 s before (a change within one tick of a coarse clock would hide). */
+  trusted: boolean;
 }
 
 /** Every summaries*.json of the cache (a build's, or several parse shards' copied together), by the report's path. */
-export function readKnown(dir: string): Map<string, Known> {
+export function readKnown(dir: string, parser: string): Map<string, Known> {
   const known = new Map<string, Known>();
   let names: string[] = [];
   try {
@@ -88,14 +92,21 @@ export function readKnown(dir: string): Map<string, Known> {
     return known;
   }
   for (const name of names) {
-    const entries = readJson<[string, string, Report][]>(join(dir, name));
-    if (!Array.isArray(entries)) continue; // torn or foreign: those reports are looked at again
-    for (const e of entries) if (Array.isArray(e) && e.length === 3) known.set(e[0], { key: e[1], summary: e[2] });
+    const record = readJson<{ parser: string; entries: [string, string, string, number, Report][] }>(join(dir, name));
+    if (!record || !Array.isArray(record.entries)) continue; // torn or foreign: those reports are looked at again
+    let written = 0;
+    try {
+      written = statSync(join(dir, name)).mtimeMs;
+    } catch {
+      continue;
+    }
+    for (const e of record.entries)
+      if (Array.isArray(e) && e.length === 5) known.set(e[0], { key: e[1], stamp: e[2], summary: e[4], trusted: record.parser === parser && e[3] < written - 2000 });
   }
   return known;
 }
 
 /** Record this build's reports for the next (`name`: summaries.json, or one per parse shard). */
-export function writeKnown(dir: string, name: string, reports: readonly { path: string; key: string; summary: Report }[]) {
-  writeAtomic(join(dir, name), JSON.stringify(reports.map((r) => [r.path, r.key, r.summary])));
+export function writeKnown(dir: string, name: string, parser: string, reports: readonly { path: string; key: string; stamp: string; mtime: number; summary: Report }[]) {
+  writeAtomic(join(dir, name), JSON.stringify({ parser, entries: reports.map((r) => [r.path, r.key, r.stamp, r.mtime, r.summary]) }));
 }

@@ -15,7 +15,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgencyPage, ReportJob } from '../archive/site.ts';
 import { sha256, writeAtomic } from './cache.ts';
-import type { Pool } from './pool.ts';
+import { INLINE, type Pool } from './pool.ts';
+
 import { patchOf } from './summary.ts';
 import { realPath } from '../cli/output.ts';
 
@@ -98,24 +99,28 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
     ...p.agencies.map((a) => ({ url: a.url, hash: sha256(p.renderer, p.prefix, JSON.stringify(a)), task: { kind: 'agency-page' as const, page: a, out: p.dir, prefix: p.prefix } })),
   ].filter((x) => select(x.url));
 
-  let rendered = 0;
-  let kept = 0;
+  // Which pages to make: those whose inputs changed, or whose page is gone from the site.
+  const make = pages.filter(({ url, hash }) => {
+    const old = before[url];
+    if (old?.hash === hash && existsSync(join(p.out, old.files[0]!))) {
+      after[url] = old;
+      return false;
+    }
+    return true;
+  });
+  const kept = pages.length - make.length;
+  // A handful (a rebuild after one report changed): in this thread, no worker started for them.
+  const run = make.length <= INLINE ? p.pool.few() : p.pool;
   const written: string[] = [];
-  let done = 0;
+  let done = kept;
   await Promise.all(
-    pages.map(async ({ url, hash, task }) => {
-      const old = before[url];
-      if (old?.hash === hash && old.files.every((f) => existsSync(join(p.out, f)))) {
-        after[url] = old;
-        kept++;
-      } else {
-        after[url] = { hash, files: (await p.pool.run(task)).files };
-        written.push(...after[url].files);
-        rendered++;
-      }
+    make.map(async ({ url, hash, task }) => {
+      after[url] = { hash, files: (await run.run(task)).files };
       p.onProgress?.(++done, pages.length);
     }),
   );
+  for (const { url } of make) written.push(...after[url]!.files);
+  const rendered = make.length;
   const now = new Set(Object.values(after).flatMap((x) => x.files));
   const deletions = Object.values(before).flatMap((x) => x.files).filter((f) => !now.has(f));
   const files = Object.values(after).reduce((n, x) => n + x.files.length, 0);

@@ -10,12 +10,20 @@ import { runTask, type Result, type Task } from './tasks.ts';
 
 export interface Pool {
   size: number;
+  /**
+   * The pool for a handful of tasks: the build's own thread (starting workers costs more), unless
+   * threads were asked for (the dev server: its own thread would keep the first version of an edited template).
+   */
+  few(): Pool;
   run<T extends Task>(task: T): Promise<Result<T>>;
   close(): Promise<void>;
 }
 
 /** Threads for a machine: one per core, at most 8 (beyond that the disk and the main thread are the limit). */
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism()));
+
+/** Up to this many tasks, a stage runs them in its own thread: starting workers costs more. */
+export const INLINE = 8;
 
 /** Most tasks one message carries. */
 const BATCH = 16;
@@ -32,8 +40,9 @@ export function createPool(size: number, { threads = false } = {}): Pool {
   if (size <= 1 && !threads) {
     // One at a time, as a worker would: tasks never interleave at their awaits (and each one's time is its own).
     let last: Promise<unknown> = Promise.resolve();
-    return {
+    const self: Pool = {
       size: 1,
+      few: () => self,
       run<T extends Task>(task: T) {
         const result = last.then(() => runTask(task));
         last = result.catch(() => {});
@@ -41,6 +50,7 @@ export function createPool(size: number, { threads = false } = {}): Pool {
       },
       close: async () => {},
     };
+    return self;
   }
   type Pending = { task: Task; resolve: (r: never) => void; reject: (e: Error) => void };
   const queue: Pending[] = [];
@@ -70,30 +80,35 @@ export function createPool(size: number, { threads = false } = {}): Pool {
       setImmediate(send);
     }
   };
-  for (let i = 0; i < size; i++) {
-    const w = new Worker(BOOT, { eval: true });
-    inFlight.set(w, []);
-    w.on('message', (answers: ({ ok: true; result: never } | { ok: false; error: string })[]) => {
-      const batch = inFlight.get(w)!.shift()!;
-      batch.forEach((p, k) => {
-        const a = answers[k]!;
-        if (a.ok) p.resolve(a.result);
-        else p.reject(new Error(a.error));
+  // Workers start with the first task: a rebuild with nothing to parse or render starts none.
+  const start = () => {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(BOOT, { eval: true });
+      inFlight.set(w, []);
+      w.on('message', (answers: ({ ok: true; result: never } | { ok: false; error: string })[]) => {
+        const batch = inFlight.get(w)!.shift()!;
+        batch.forEach((p, k) => {
+          const a = answers[k]!;
+          if (a.ok) p.resolve(a.result);
+          else p.reject(new Error(a.error));
+        });
+        send();
       });
-      send();
-    });
-    // A worker that dies (out of memory, a bug in a native module) fails its tasks and every later one.
-    w.on('error', (err) => {
-      failed = err;
-      for (const batch of inFlight.get(w)!.splice(0)) for (const p of batch) p.reject(err);
-      for (const p of queue.splice(0)) p.reject(err);
-    });
-    workers.push(w);
-  }
-  return {
+      // A worker that dies (out of memory, a bug in a native module) fails its tasks and every later one.
+      w.on('error', (err) => {
+        failed = err;
+        for (const batch of inFlight.get(w)!.splice(0)) for (const p of batch) p.reject(err);
+        for (const p of queue.splice(0)) p.reject(err);
+      });
+      workers.push(w);
+    }
+  };
+  const pool: Pool = {
     size,
+    few: () => (threads ? pool : createPool(1)),
     run<T extends Task>(task: T) {
       if (failed) return Promise.reject(failed);
+      if (!workers.length) start();
       return new Promise<Result<T>>((resolve, reject) => {
         queue.push({ task, resolve: resolve as (r: never) => void, reject });
         schedule();
@@ -103,4 +118,5 @@ export function createPool(size: number, { threads = false } = {}): Pool {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+  return pool;
 }

@@ -5,10 +5,11 @@
  */
 import { accountFolder, originalPath, type FolderAccount } from '../io.ts';
 import type { Report } from '../model/report.ts';
-import type { Pool } from './pool.ts';
-import { existsSync } from 'node:fs';
+import { INLINE, type Pool } from './pool.ts';
+import type { ParseResult } from './tasks.ts';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readKnown, writeKnown } from './cache.ts';
+import { hasParsed, readKnown, writeKnown } from './cache.ts';
 
 export interface ReadOutcome extends Omit<FolderAccount, 'files'> {
   /** Report summaries (src/build/summary.ts), in the folder's order. */
@@ -24,20 +25,61 @@ export interface ReadOutcome extends Omit<FolderAccount, 'files'> {
   parseMs: number;
   /** Whether anything differs from what the cache recorded (else the record need not be written again). */
   changed: boolean;
+  /** Each report's stamp and file time, by source path (for the record). */
+  stamps: Map<string, { stamp: string; mtime: number }>;
+  /** The parser's fingerprint. */
+  parser: string;
+}
+
+/** Size, time and inode of a file, or '-' if there is none. */
+function stat(path: string | Buffer): { stamp: string; mtime: number } {
+  try {
+    const s = statSync(path);
+    return { stamp: `${s.size}:${s.mtimeMs}:${s.ino}`, mtime: s.mtimeMs };
+  } catch {
+    return { stamp: '-', mtime: 0 };
+  }
+}
+
+/**
+ * What a report's parse was made from, as the file system sees it: the file, its own sidecar and its
+ * folder's meta.yaml. Equal to the recorded stamp, the file is not even read (as git's index does);
+ * anything else, it is read and its content hashed, and only a new hash is parsed.
+ */
+function stampOf(fsPath: Buffer, folders: Map<string, string>): { stamp: string; mtime: number } {
+  const file = stat(fsPath);
+  const sidecar = stat(Buffer.concat([fsPath, Buffer.from('.meta.yaml')]));
+  const folder = fsPath.subarray(0, fsPath.lastIndexOf(0x2f) + 1).toString('latin1');
+  let meta = folders.get(folder);
+  if (meta === undefined) folders.set(folder, (meta = stat(Buffer.from(`${folder}meta.yaml`, 'latin1')).stamp));
+  return { stamp: `${file.stamp}|${sidecar.stamp}|${meta}`, mtime: Math.max(file.mtime, sidecar.mtime) };
 }
 
 /** `only`: read just the files for which it holds (a parse shard); the others are left out of the outcome. */
+
 export async function readStage(dir: string, pool: Pool, cache: string, parser: string, onProgress?: (done: number, total: number) => void, only?: (path: string) => boolean): Promise<ReadOutcome> {
   const { files: all, ...account } = accountFolder(dir);
   const files = only ? all.filter((e) => only(e.path)) : all;
-  const out: ReadOutcome = { ...account, reports: [], keys: new Map(), originals: new Map(), parsed: 0, reused: 0, parseMs: 0, changed: false };
-  // What the last build (or the parse shards) recorded: a file whose key is unchanged is not parsed, and its summary not sent back.
-  const known = readKnown(cache);
+  const out: ReadOutcome = { ...account, reports: [], keys: new Map(), originals: new Map(), parsed: 0, reused: 0, parseMs: 0, changed: false, stamps: new Map(), parser };
+  // What the last build (or the parse shards) recorded: a file whose stamp is unchanged is taken as it
+  // was; one whose key is unchanged is not parsed, and its summary not sent back.
+  const known = readKnown(cache, parser);
+  const folders = new Map<string, string>();
+  const stamps = files.map((e) => stampOf(e.fsPath, folders));
+  // (and its parse still in the cache: a cache emptied by hand is filled again, not trusted).
+  const same = files.map((e, i) => {
+    const k = known.get(e.path);
+    return k?.trusted === true && k.stamp === stamps[i]!.stamp && hasParsed(cache, k.key);
+  });
+  const unchanged = (i: number) => same[i]!;
+  // Few files to look at: in this thread, no worker started for them.
+  const looked = files.filter((_, i) => !unchanged(i)).length;
+  const run = looked <= INLINE ? pool.few() : pool;
   let done = 0;
   const results = await Promise.all(
-    files.map((e) =>
-      pool
-        .run({ kind: 'parse', fsPath: e.fsPath, path: e.path, cache, parser, known: known.get(e.path)?.key ?? null })
+    files.map((e, i) =>
+      (unchanged(i) ? Promise.resolve<ParseResult>({ ok: true, key: known.get(e.path)!.key, summary: null, reused: true, ms: 0 }) : run
+        .run({ kind: 'parse', fsPath: e.fsPath, path: e.path, cache, parser, known: known.get(e.path)?.key ?? null }))
         // The parser never throws; should it all the same, the file is reported and the others go on.
         .catch((err: Error) => ({ ok: false as const, reason: `${e.path}: the parser failed (${err.message.split('\n')[0]}); please report this with the file` }))
         .finally(() => onProgress?.(++done, files.length)),
@@ -52,6 +94,7 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
     const summary = r.summary === null ? known.get(files[i]!.path)!.summary : (JSON.parse(r.summary) as Report);
     out.reports.push(summary);
     out.keys.set(summary.source.path, r.key);
+    out.stamps.set(summary.source.path, stamps[i]!);
     const original = originalPath(summary.source.format, files[i]!.fsPath);
     if (original) out.originals.set(summary.source.path, original);
     if (r.reused) out.reused++;
@@ -67,5 +110,5 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
 /** Record the reports read for the next build (`name`: summaries.json, or a parse shard's own file). */
 export function recordKnown(cache: string, outcome: ReadOutcome, name = 'summaries.json') {
   if (!outcome.changed && existsSync(join(cache, name))) return;
-  writeKnown(cache, name, outcome.reports.map((summary) => ({ path: summary.source.path, key: outcome.keys.get(summary.source.path)!, summary })));
+  writeKnown(cache, name, outcome.parser, outcome.reports.map((summary) => ({ path: summary.source.path, key: outcome.keys.get(summary.source.path)!, ...outcome.stamps.get(summary.source.path)!, summary })));
 }

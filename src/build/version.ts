@@ -16,7 +16,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(ts|tsx|js|json)$/.test(e.name))
+    .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
   for (const f of files) hash.update(relative(ROOT, f)).update('\0').update(readFileSync(f)).update('\0');
@@ -36,7 +36,7 @@ function fingerprint(paths: string[]): string {
 /** The code a parse runs (and the cache's own format): read anew each time, so the dev server sees edits. */
 const PARSER = ['src/read', 'src/segment', 'src/extract', 'src/validate', 'src/model', 'src/parse.ts', 'src/io.ts', 'src/folder.ts', 'src/build/summary.ts', 'src/build/cache.ts', 'src/build/tasks.ts'];
 /** What a page depends on besides its data. */
-const RENDERER = [...PARSER, 'src/archive', 'src/render', 'src/build/render.ts', 'src/build/jsx.ts', 'src/build/pages.ts', 'templates'];
+const RENDERER = [...PARSER, 'src/archive', 'src/render', 'src/build/render.ts', 'src/build/jsx.ts', 'src/build/pages.ts', 'src/build/aggregates.ts', 'templates', 'public', 'eleventy.config.ts'];
 
 export const parserVersion = () => fingerprint(PARSER);
 export const rendererVersion = () => fingerprint(RENDERER);

@@ -15,7 +15,6 @@ import { existsSync, mkdtempSync, rmSync, watch } from 'node:fs';
 import { filesBelow, MARKER, outputProblem, overlap, prepareInPlace, recover, stage, stageChanges } from './output.ts';
 import { dirname, join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import Eleventy from '@11ty/eleventy';
 import { buildSummary } from './report-summary.ts';
 import { buildSiteModel, type Site } from '../archive/site.ts';
 import { watchPages, type EleventyConfig } from '../../eleventy.config.ts';
@@ -159,8 +158,8 @@ async function run(o: Options, cache: string, dir: string, incremental: boolean,
     const record = incremental ? previousRecord(cache, o.out) : null;
     const pages = pagesStage({ jobs, agencies: site.agencies, keys: loaded.keys, pool, cache, out: o.out, dir, record, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), select, onProgress: (d, t) => rendering.update(d, t) });
     // Eleventy's year and region pages are made again only where their model changed (src/build/aggregates.ts).
-    const plan = planAggregates(site, record?.aggregates ?? {}, { renderer: rendererVersion(), prefix: normalPrefix(o.pathPrefix), out: o.out });
-    const [made, written] = await Promise.all([pages, o.shard ? 0 : eleventy(plan.site)]);
+    const plan = planAggregates(site, record?.aggregates ?? {}, record?.eleventy ?? [], { renderer: rendererVersion(), prefix: normalPrefix(o.pathPrefix), out: o.out });
+    const [made, written] = await Promise.all([pages, o.shard || plan.nothing ? 0 : eleventy(plan.site)]);
     const seconds = (performance.now() - started) / 1000;
     const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size, seconds };
     const account = text !== full.text ? ` The full account of every file: ${shown(join(cache, 'build-summary.txt'))}.` : '';
@@ -192,8 +191,9 @@ async function main() {
   let current: Site | null = null;
   // The dev server's Eleventy renders its pages after each run of ours: it watches this stamp, which each run rewrites.
   const stamp = o.serve ? join(mkdtempSync(join(tmpdir(), 'nianbao-dev-')), 'rebuilt.stamp') : null;
-  const elev = (dir: string) =>
-    new Eleventy('templates', dir, {
+  // Eleventy is loaded only when it has pages to make (a rebuild that changed none of them never loads it).
+  const elev = async (dir: string) =>
+    new (await import('@11ty/eleventy')).default('templates', dir, {
       configPath: 'eleventy.config.ts',
       quietMode: true,
       runMode: o.serve ? 'serve' : 'build',
@@ -206,7 +206,7 @@ async function main() {
   let written = 0;
   watchPages(() => written++);
 
-  if (stamp) return serve(o, cache, stamp, elev(o.out), (site) => (current = site));
+  if (stamp) return serve(o, cache, stamp, await elev(o.out), (site) => (current = site));
 
   // A change an interrupted build had begun to put in place is finished first.
   if (recover(o.out)) process.stderr.write(`nianbao: finished putting in place the site an interrupted build had left in ${shown(o.out)}/.\n`);
@@ -218,7 +218,7 @@ async function main() {
   try {
     result = await run(o, cache, staging.dir, incremental, false, async (site) => {
       current = site;
-      await elev(staging.dir).write();
+      await (await elev(staging.dir)).write();
       return written;
     }, true);
   } catch (err) {
@@ -262,7 +262,7 @@ async function parseOnly(o: Options, cache: string) {
  * again — parsing only what changed, rendering only the pages it touches — then let Eleventy
  * rebuild its pages and reload the browser.
  */
-async function serve(o: Options, cache: string, stamp: string, elev: InstanceType<typeof Eleventy>, setSite: (site: Site) => void) {
+async function serve(o: Options, cache: string, stamp: string, elev: { init(): Promise<unknown>; watch(): Promise<unknown> }, setSite: (site: Site) => void) {
   prepareInPlace(o.out);
   let first = true;
   const once = async () => {
