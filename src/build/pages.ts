@@ -57,8 +57,15 @@ export interface PagesInput {
   cache: string;
   /** The folder the site is finally served from (the manifest is kept per output folder). */
   out: string;
-  /** Where this build writes: a staging folder beside `out`, or `out` itself (the dev server). */
-  dir: string;
+  /**
+   * Where this build writes, asked once it knows how much changed: `changes` true, the folder gets
+   * only the changed pages and is moved into the site (or is the site itself, for the dev server);
+   * false, it is a whole new site. More than half the pages changed, a new site is cheaper than
+   * moving each file in.
+   */
+  stage: (changes: boolean) => string;
+  /** The dev server writes into the site itself: always changes, whatever their number. */
+  inPlace?: boolean;
   /** What the last build into `out` made, if its pages may be kept (null: a fresh site, every page made). */
   record: SiteRecord | null;
   prefix: string;
@@ -86,7 +93,7 @@ export interface PagesOutcome {
 export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const path = manifestPath(p.cache, p.out);
   const record = p.record ?? { pages: {}, eleventy: [], aggregates: {} };
-  const before = record.pages;
+  const before = { ...record.pages };
   const after: Manifest = {};
   const select = p.select ?? (() => true);
   const pages = [
@@ -94,13 +101,13 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
       const key = p.keys.get(j.report.source.path)!;
       const url = `/agencies/${j.report.agency.slug}/${j.report.year ?? 'unknown'}/`;
       const hash = sha256(p.renderer, p.prefix, key, JSON.stringify(patchOf(j.report)), JSON.stringify([j.prev, j.next, j.original]));
-      return { url, hash, task: { kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out: p.dir, prefix: p.prefix } };
+      return { url, hash, task: (out: string) => ({ kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix }) };
     }),
-    ...p.agencies.map((a) => ({ url: a.url, hash: sha256(p.renderer, p.prefix, JSON.stringify(a)), task: { kind: 'agency-page' as const, page: a, out: p.dir, prefix: p.prefix } })),
+    ...p.agencies.map((a) => ({ url: a.url, hash: sha256(p.renderer, p.prefix, JSON.stringify(a)), task: (out: string) => ({ kind: 'agency-page' as const, page: a, out, prefix: p.prefix }) })),
   ].filter((x) => select(x.url));
 
   // Which pages to make: those whose inputs changed, or whose page is gone from the site.
-  const make = pages.filter(({ url, hash }) => {
+  let make = pages.filter(({ url, hash }) => {
     const old = before[url];
     if (old?.hash === hash && existsSync(join(p.out, old.files[0]!))) {
       after[url] = old;
@@ -108,6 +115,14 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
     }
     return true;
   });
+  const changes = p.record !== null && (p.inPlace === true || make.length <= pages.length / 2);
+  const dir = p.stage(changes);
+  if (!changes) {
+    // A whole new site: every page made, nothing kept or deleted.
+    for (const url of Object.keys(after)) delete after[url];
+    for (const url of Object.keys(before)) delete before[url];
+    make = pages;
+  }
   const kept = pages.length - make.length;
   // A handful (a rebuild after one report changed): in this thread, no worker started for them.
   const run = make.length <= INLINE ? p.pool.few() : p.pool;
@@ -115,7 +130,7 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   let done = kept;
   await Promise.all(
     make.map(async ({ url, hash, task }) => {
-      after[url] = { hash, files: (await run.run(task)).files };
+      after[url] = { hash, files: (await run.run(task(dir))).files };
       p.onProgress?.(++done, pages.length);
     }),
   );
@@ -125,5 +140,5 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const deletions = Object.values(before).flatMap((x) => x.files).filter((f) => !now.has(f));
   const files = Object.values(after).reduce((n, x) => n + x.files.length, 0);
   const sorted = Object.fromEntries(Object.entries(after).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { rendered, kept, files, deletions, written, previousEleventy: record.eleventy, save: (eleventy, aggregates) => writeAtomic(path, JSON.stringify({ pages: sorted, eleventy: [...eleventy].sort(), aggregates })) };
+  return { rendered, kept, files, deletions, written, previousEleventy: changes ? record.eleventy : [], save: (eleventy, aggregates) => writeAtomic(path, JSON.stringify({ pages: sorted, eleventy: [...eleventy].sort(), aggregates })) };
 }

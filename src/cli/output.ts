@@ -13,6 +13,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { spawn } from 'node:child_process';
 
 export const MARKER = '.nianbao-site';
 
@@ -84,8 +85,10 @@ export function stage(out: string): Staging {
       rmSync(old, { recursive: true, force: true });
       if (existsSync(out)) renameSync(out, old);
       renameSync(dir, out);
-      rmSync(old, { recursive: true, force: true });
       done = true;
+      // The previous site is out of the way: it is deleted in the background (tens of thousands of
+      // files take a while), and by the next build if that was cut short.
+      if (existsSync(old)) spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(old)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
     },
   };
 }
@@ -97,11 +100,19 @@ export function prepareInPlace(out: string) {
 
 const journalOf = (out: string) => `${out}.nianbao-commit.json`;
 
-/** Every file below `dir`, relative, `/` between folders. */
-export function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+/** Every file below `dir`, relative, `/` between folders; `skip` leaves out folders (relative paths) not to look into. */
+export function filesBelow(dir: string, skip: (folder: string) => boolean = () => false): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!skip(path)) walk(path);
+      } else if (e.isFile()) out.push(path);
+    }
+  };
+  walk('');
+  return out;
 }
 
 /** Carry out a journal: move the staged files in, delete the files that are gone (and folders left empty), then forget it. */
