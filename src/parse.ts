@@ -10,12 +10,14 @@ import { readText } from './read/index.ts';
 import { findSections, type SectionSpan } from './segment/sections.ts';
 import { detectEdition, findDocumentNumber, findPublishedOn } from './extract/metadata.ts';
 import { identify } from './extract/identity/identify.ts';
-import { agencySlug } from './extract/identity/names.ts';
+import { slugOfKey } from './extract/identity/names.ts';
 import { isTraditional, toSimplified } from './read/script.ts';
+import { normaliseLines, type NormalLine } from './read/text.ts';
 import { extractLegacyStats, extractProactive, extractRequests, extractReviewLitigation, type Extracted } from './extract/tables.ts';
 import { toBlocks } from './extract/blocks.ts';
 import { checkSidecar } from './extract/sidecar.ts';
 import { validate } from './validate/rules.ts';
+import { isWellFormed } from './validate/model.ts';
 import { SECTION_KEYS, SECTIONS, type SectionKey } from './model/labels.ts';
 import { Report, type Section, type Tables } from './model/report.ts';
 import { finding, type Finding } from './model/findings.ts';
@@ -45,17 +47,25 @@ const NOTE_FINDINGS = new Set<string>(Object.values(NOTES).map(([code]) => code)
 /** How each statutory table was read: the reader's method for the table its first row stands in. */
 function tableMethods(doc: ReadDocument, lines: readonly SourceLine[], rowLines: Record<string, number>): Report['source']['tables'] {
   const out: Report['source']['tables'] = [];
+  // The first line of each table, in one pass over its rows' lines (keyed 「requests.rows.granted」, 「reviewLitigation」).
+  const firstLine = new Map<string, number>();
+  for (const key in rowLines) {
+    const dot = key.indexOf('.');
+    const table = dot < 0 ? key : key.slice(0, dot);
+    firstLine.set(table, Math.min(firstLine.get(table) ?? Infinity, rowLines[key]!));
+  }
   for (const table of ['proactive', 'requests', 'reviewLitigation', 'legacyStats'] as const) {
-    const first = Math.min(...Object.entries(rowLines).filter(([k]) => k.startsWith(`${table}.`) || k === table).map(([, line]) => line));
-    if (!Number.isFinite(first)) continue;
-    const index = lines.findIndex((l) => l.line === first);
+    const first = firstLine.get(table);
+    if (first === undefined) continue;
+    // A text file has no tables of the reader's own: no need to find the line.
+    const index = doc.tables.length ? lines.findIndex((l) => l.line === first) : -1;
     const found = doc.tables.find((t) => index >= t.start && index < t.end);
     out.push({ table, method: found?.method ?? 'text', pages: found?.pages ?? [] });
   }
   return out;
 }
 
-function buildSections(lines: readonly SourceLine[], spans: SectionSpan[], consumed: ReadonlySet<number>): Report['sections'] {
+function buildSections(lines: readonly NormalLine[], spans: SectionSpan[], consumed: ReadonlySet<number>): Report['sections'] {
   const out = Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Record<SectionKey, Section | null>;
   for (const span of spans) {
     const bounds = [span.start, ...span.parts.map((p) => p.start), span.end];
@@ -84,8 +94,10 @@ function parseUnsafe(input: ParseInput): Report {
 
   if (source.every((l) => l.text.trim() === '')) findings.push(finding('empty', 'error', `文件 ${input.path} 没有可读的文字内容。`));
 
-  // Traditional-script copies are matched in Simplified; the narrative keeps what the agency wrote.
-  const lines = isTraditional(source) ? toSimplified(source) : source;
+  // Every line normalised once, here, for all the stages below. Traditional-script copies are
+  // matched in Simplified; the narrative keeps what the agency wrote (`printed`).
+  const printed = normaliseLines(source);
+  const lines = isTraditional(source) ? normaliseLines(toSimplified(source)) : printed;
   const edition = detectEdition(lines);
   const spans = findSections(lines, source);
   const id = identify({ lines, path: input.path, sidecar: { agency: sidecar.agency, year: sidecar.year, region: sidecar.region } });
@@ -103,16 +115,15 @@ function parseUnsafe(input: ParseInput): Report {
   const take = <T>(e: Extracted<T>): T => {
     findings.push(...e.findings);
     for (const i of e.consumed) consumed.add(i);
-    Object.assign(tables.literals, e.literals);
-    Object.assign(tables.lines, e.lines);
     return e.value;
   };
   if (edition === 'legacy') {
-    tables.legacyStats = take(extractLegacyStats(lines, { start: 0, end: lines.length }));
+    tables.legacyStats = take(extractLegacyStats(lines, { start: 0, end: lines.length }, tables));
   } else {
-    tables.proactive = take(extractProactive(lines, rangeOf('proactive'), edition));
-    tables.requests = take(extractRequests(lines, rangeOf('requests'), edition));
-    tables.reviewLitigation = take(extractReviewLitigation(lines, rangeOf('reviewLitigation')));
+    // Each writes its literal cells and row lines straight into `tables`.
+    tables.proactive = take(extractProactive(lines, rangeOf('proactive'), edition, tables));
+    tables.requests = take(extractRequests(lines, rangeOf('requests'), edition, tables));
+    tables.reviewLitigation = take(extractReviewLitigation(lines, rangeOf('reviewLitigation'), tables));
     if (!tables.proactive) findings.push(finding('table-missing', 'error', '未找到表二「主动公开政府信息情况」（以「第二十条第（一）项」开头的表格）。', ['tables', 'proactive']));
     if (!tables.requests) findings.push(finding('table-missing', 'error', '未找到表三「收到和处理政府信息公开申请情况」（含「申请人情况」表头的表格）。', ['tables', 'requests']));
     if (!tables.reviewLitigation) findings.push(finding('table-missing', 'error', '未找到表四「政府信息公开行政复议、行政诉讼情况」（含「结果维持」表头的表格）。', ['tables', 'reviewLitigation']));
@@ -133,7 +144,7 @@ function parseUnsafe(input: ParseInput): Report {
   if (!vouched && !id.title && spans.length === 0 && !hasTable && !findings.some((f) => f.code === 'empty' || f.severity === 'error' && NOTE_FINDINGS.has(f.code)))
     findings.push(finding('no-report-content', 'error', `文件 ${input.path} 的文字中没有报告标题、没有“一、二、”编号的部分，也没有法定统计表：它不像一份政府信息公开工作年度报告，未收入网站。如确是年报，请检查文件是否损坏或编码有误。`));
 
-  const sections = buildSections(source, spans, consumed);
+  const sections = buildSections(printed, spans, consumed);
   // A paragraph of a size no report has (a file glued into one line) would make the page unusable: cut, and said.
   for (const section of Object.values(sections))
     for (const block of section?.blocks ?? [])
@@ -141,7 +152,7 @@ function parseUnsafe(input: ParseInput): Report {
         findings.push(finding('narrative-truncated', 'warning', `第${block.line}行的段落有 ${block.text.length} 个字，远超一份报告的段落长度，网页只显示前 ${MAX_PARAGRAPH} 个字；全文见原文文本。`, [], block.line));
         block.text = `${block.text.slice(0, MAX_PARAGRAPH)}……`;
       }
-  const slug = id.agency ? agencySlug(id.agency, id.region) : 'unknown';
+  const slug = id.key !== null ? slugOfKey(id.key, id.region) : 'unknown';
   const report: Report = {
     id: `${slug}/${id.year ?? 'unknown'}`,
     agency: { name: canonical, aliases: id.aliases, slug, region: id.region, registered: false },
@@ -159,7 +170,8 @@ function parseUnsafe(input: ParseInput): Report {
   };
   report.findings.push(...validate(report));
   // In a PDF, a line stands on a page: say it, so a finding can be checked against the document.
-  const pageOf = new Map(lines.filter((l) => l.page !== undefined).map((l) => [l.line, l.page!]));
+  // (Text read here has no pages: only a reader's document can say.)
+  const pageOf = new Map(input.document ? lines.filter((l) => l.page !== undefined).map((l) => [l.line, l.page!]) : []);
   if (pageOf.size) for (const f of report.findings) if (f.page === null && f.line !== null) f.page = pageOf.get(f.line) ?? null;
   return report;
 }
@@ -168,6 +180,9 @@ function parseUnsafe(input: ParseInput): Report {
 export function parseReport(input: ParseInput): Report {
   try {
     const report = parseUnsafe(input);
+    // Typed code built it: a cheap check of what the types do not prove passes nearly every report;
+    // what it doubts, the schema decides (src/validate/model.ts says why).
+    if (isWellFormed(report)) return report;
     const check = Report.safeParse(report);
     if (check.success) return check.data;
     return { ...report, findings: [...report.findings, finding('internal-schema', 'error', `解析结果不符合数据模型：${check.error.issues[0]?.path.join('.')} ${check.error.issues[0]?.message}。这是 nianbao 的缺陷，请报告。`)] };

@@ -2,7 +2,7 @@
  * extract: a report's edition, 文件号 and signing date. Who reports and for which year: identity/.
  */
 import type { SourceLine } from '../read/decode.ts';
-import { squash, toHalfWidth } from '../read/text.ts';
+import type { NormalLine } from '../read/text.ts';
 import type { Edition } from '../model/labels.ts';
 
 /** 文件号 such as 泉鲤行政管〔2022〕1号, looked for before the report body. */
@@ -14,11 +14,13 @@ export function findDocumentNumber(lines: readonly SourceLine[], before: number)
   return null;
 }
 
+const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2}|元)\s*月\s*(\d{1,2})\s*[日号]\s*$/u;
+
 /** The signing date: the last line that is only a date (2022年元月5日, 2023年1月3号). */
-export function findPublishedOn(lines: readonly SourceLine[]): string | null {
+export function findPublishedOn(lines: readonly NormalLine[]): string | null {
   let found: string | null = null;
   for (const l of lines) {
-    const m = /^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2}|元)\s*月\s*(\d{1,2})\s*[日号]\s*$/u.exec(toHalfWidth(l.text));
+    const m = DATE_LINE.exec(l.half);
     if (!m) continue;
     const month = m[2] === '元' ? 1 : Number(m[2]);
     const day = Number(m[3]);
@@ -32,8 +34,9 @@ export function findPublishedOn(lines: readonly SourceLine[]): string | null {
  * Edition from content, never from the year (docs/reports.md §1): the 2021 form's column labels,
  * else the 2019 form's, else legacy.
  */
-export function detectEdition(lines: readonly SourceLine[]): Edition {
-  const all = squash(lines.map((l) => l.text).join(''));
+export function detectEdition(lines: readonly NormalLine[]): Edition {
+  // Squashing is character by character: the squashed lines joined are the joined text squashed.
+  const all = lines.map((l) => l.squashed).join('');
   if (/本年制发件数|本年废止件数|本年度止件数|现行有效件数|本年收费金额|逾期不补正|缴纳费用/.test(all)) return '2021';
   if (/本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|政府集中采购|采购项目数量/.test(all)) return '2019';
   if (/申请人情况/.test(all) && /予以公开/.test(all) && /不予处理/.test(all)) return '2021';

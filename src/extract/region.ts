@@ -25,6 +25,11 @@ const require = createRequire(import.meta.url);
 let index: Map<string, Division[]> | null = null;
 /** The longest division name (characters), for substring look-ups. */
 let longestName = 0;
+/**
+ * Every beginning of a division name (泉, 泉州, 泉州市): a look-up of the names starting at some place
+ * of a text stops at the first length that begins none, instead of trying every length up to ten.
+ */
+const prefixes = new Set<string>();
 let byCode: Map<string, Division> | null = null;
 
 function load(): { index: Map<string, Division[]>; byCode: Map<string, Division> } {
@@ -39,6 +44,7 @@ function load(): { index: Map<string, Division[]>; byCode: Map<string, Division>
     const d: Division = { code: node.code, name: node.name, path: p, depth };
     byCode!.set(node.code, d);
     longestName = Math.max(longestName, node.name.length);
+    for (let k = 1; k <= node.name.length; k++) prefixes.add(node.name.slice(0, k));
     const list = index!.get(node.name) ?? [];
     list.push(d);
     index!.set(node.name, list);
@@ -48,7 +54,8 @@ function load(): { index: Map<string, Division[]>; byCode: Map<string, Division>
   return { index, byCode };
 }
 
-const toRegion = (d: Division): Region => ({ code: d.code, name: d.name, path: d.path });
+/** A report's own copy: the division index is shared by every report, and a report is the caller's to change. */
+const toRegion = (d: Division): Region => ({ code: d.code, name: d.name, path: [...d.path] });
 
 /** Short form of a division name for mentions in text: 泉州市 → 泉州, 福建省 → 福建. */
 const shortName = (name: string) => (name.length > 2 ? name.replace(/(省|市|自治区|自治州|地区|盟|区|县)$/u, '') : name);
@@ -61,8 +68,13 @@ export function divisionsNamed(name: string): readonly Division[] {
 /** The longest division name that `s` starts with (泉州市鲤城区… → 泉州市), or null. */
 export function leadingDivision(s: string): string | null {
   const { index } = load();
-  for (let k = Math.min(s.length, 10); k >= 2; k--) if (index.has(s.slice(0, k))) return s.slice(0, k);
-  return null;
+  let found: string | null = null;
+  for (let k = 2; k <= Math.min(s.length, 10); k++) {
+    const head = s.slice(0, k);
+    if (!prefixes.has(head)) break; // nor does any longer name
+    if (index.has(head)) found = head;
+  }
+  return found;
 }
 
 /** Whether a division named `ancestor` lies on the path of some division named `name`. */
@@ -95,6 +107,13 @@ export interface RegionResult {
   ambiguous: Region[];
 }
 
+/** How often `s` occurs in `text`, not overlapping (what `text.split(s).length - 1` says, without the pieces). */
+function countOf(text: string, s: string): number {
+  let n = 0;
+  for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length)) n++;
+  return n;
+}
+
 /**
  * Resolve the region of `agency`, using `context` (the report's text) to choose between
  * divisions of the same name. The most specific division named in the agency's name wins.
@@ -107,6 +126,7 @@ export function resolveRegion(agency: string, context: string): RegionResult {
   for (let i = 0; i < agency.length; i++)
     for (let len = 2; len <= longestName && i + len <= agency.length; len++) {
       const name = agency.slice(i, i + len);
+      if (!prefixes.has(name)) break; // nor is any longer one
       if (!found.has(name) && index.has(name)) {
         found.add(name);
         hits.push(...index.get(name)!);
@@ -129,7 +149,7 @@ export function resolveRegion(agency: string, context: string): RegionResult {
     let s = 0;
     for (const parent of d.path.slice(0, -1)) {
       if (agency.includes(parent) || agency.includes(shortName(parent))) s += 100;
-      s += context.split(parent).length - 1 + (context.split(shortName(parent)).length - 1);
+      s += countOf(context, parent) + countOf(context, shortName(parent));
     }
     return s;
   };

@@ -3,9 +3,8 @@
  * Each extractor reads the lines of its section, matches row labels through the one label
  * table (model/labels.ts) and never throws: what it cannot place becomes a finding.
  */
-import type { SourceLine } from '../read/decode.ts';
 import { cellValue, isLayoutLine, splitCells, type RawCell } from '../read/cells.ts';
-import { isPageFurniture, labelCore, squash } from '../read/text.ts';
+import { isFurniture, labelCore, squash, type NormalLine } from '../read/text.ts';
 import {
   PROACTIVE_ROWS,
   REQUEST_COLUMNS,
@@ -23,16 +22,29 @@ export interface Extracted<T> {
   findings: Finding[];
   /** Indexes of the lines the table occupied (kept out of the narrative). */
   consumed: Set<number>;
+  /** The records the extractor was given (see Records), with this table's entries added. */
   literals: Record<string, string>;
   lines: Record<string, number>;
 }
 
 type Range = { start: number; end: number };
 
+/**
+ * Where an extractor writes what cells literally said and the line of each row: the report's own
+ * records when the parser passes them (`tables`), so nothing is copied from one object to another.
+ */
+export type Records = Pick<Tables, 'literals' | 'lines'>;
+
+const extracted = <T>(records: Records): Extracted<T | null> => ({ value: null, findings: [], consumed: new Set(), literals: records.literals, lines: records.lines });
+
+/** Each row's dotted path (「requests.rows.granted」), made once: a key made anew for every row of every report costs more to store. */
+const REQUEST_PATHS = new Map(REQUEST_ROWS.map((r) => [r.key, `requests.rows.${r.key}`]));
+const PROACTIVE_PATHS = new Map(Object.values(PROACTIVE_ROWS).flat().map((r) => [r.key, `proactive.${r.key}`]));
+
 
 /** Index of the first line in `range` whose text, spaces removed, matches `re`; -1 if none. */
-function findLine(lines: readonly SourceLine[], range: Range, re: RegExp): number {
-  for (let i = range.start; i < range.end; i++) if (re.test(squash(lines[i]!.text))) return i;
+function findLine(lines: readonly NormalLine[], range: Range, re: RegExp): number {
+  for (let i = range.start; i < range.end; i++) if (re.test(lines[i]!.squashed)) return i;
   return -1;
 }
 
@@ -50,7 +62,7 @@ interface Row {
  * Split a line into label and values: the label is every non-numeric cell before the first
  * numeric one; the values run from the first numeric cell, blanks included (a blank there is a blank cell).
  */
-function toRow(lines: readonly SourceLine[], index: number): Row {
+function toRow(lines: readonly NormalLine[], index: number): Row {
   const src = lines[index]!;
   if (src.cells) {
     // A row from the document's own structure: the columns say which cells are values, blanks included.
@@ -63,12 +75,18 @@ function toRow(lines: readonly SourceLine[], index: number): Row {
     return { index, line: src.line, label, values: values.map((text, i) => ({ text, column: at + i + 1 })), layout: false };
   }
   const cells = splitCells(src.text);
-  const first = cells.findIndex((c) => cellValue(c.text).kind === 'number' || (cellValue(c.text).kind === 'null' && c.text !== ''));
+  const first = cells.findIndex((c) => {
+    const { kind } = cellValue(c.text);
+    return kind === 'number' || (kind === 'null' && c.text !== '');
+  });
   const labelCells = first === -1 ? cells : cells.slice(0, first);
   const values = first === -1 ? [] : cells.slice(first);
   // Trailing empty cells may be blank table cells or mere padding; the caller knows the table's width.
   return { index, line: src.line, label: labelCells.map((c) => c.text).join(' ').trim(), values, layout: isLayoutLine(src.text) && values.length > 1 };
 }
+
+/** A copy of a row with another label (and layout), spelled out: V8 copies `{ ...row, label }` and Object.assign several times slower. */
+const withRow = (row: Row, label: string, layout = row.layout): Row => ({ index: row.index, line: row.line, label, values: row.values, layout });
 
 const centre = (c: RawCell) => c.column + c.text.length / 2;
 
@@ -102,7 +120,7 @@ function placeInColumns(values: readonly RawCell[], centres: readonly number[]):
  * Header words of a space-aligned table, with fragments stacked on consecutive lines over the
  * same column merged (「商业」 over 「企业」 → 商业企业, 「结果」 over 「维持」 → 结果维持).
  */
-function stackedHeaders(lines: readonly SourceLine[], from: number, to: number, words: ReadonlySet<string>): { text: string; centre: number }[] {
+function stackedHeaders(lines: readonly NormalLine[], from: number, to: number, words: ReadonlySet<string>): { text: string; centre: number }[] {
   const groups: { text: string; centre: number }[] = [];
   for (let i = from; i < to; i++) {
     if (!isLayoutLine(lines[i]!.text)) continue;
@@ -120,7 +138,7 @@ function stackedHeaders(lines: readonly SourceLine[], from: number, to: number, 
 }
 
 /** Centres of the columns named `words` (in order) in a header block, or null unless every one is found once. */
-function headerCentres(lines: readonly SourceLine[], from: number, to: number, words: readonly string[]): number[] | null {
+function headerCentres(lines: readonly NormalLine[], from: number, to: number, words: readonly string[]): number[] | null {
   const groups = stackedHeaders(lines, from, to, new Set(words));
   const centres: number[] = [];
   for (const w of words) {
@@ -135,8 +153,9 @@ function headerCentres(lines: readonly SourceLine[], from: number, to: number, w
  * True when a table is space-aligned: no tabs or pipes in its first lines with text, and several
  * of them hold more than one cell (one cell per line is not a layout).
  */
-function isLayoutTable(lines: readonly SourceLine[], start: number, end: number): boolean {
-  const texts = lines.slice(start, end).map((l) => l.text).filter((t) => t.trim() !== '').slice(0, 12);
+function isLayoutTable(lines: readonly NormalLine[], start: number, end: number): boolean {
+  const texts: string[] = [];
+  for (let i = start; i < end && texts.length < 12; i++) if (lines[i]!.text.trim() !== '') texts.push(lines[i]!.text);
   return texts.length > 0 && texts.every(isLayoutLine) && texts.filter((t) => splitCells(t).length > 1).length >= 3;
 }
 
@@ -147,7 +166,7 @@ function isLayoutTable(lines: readonly SourceLine[], start: number, end: number)
  * values on such a line belong to the row above when it has none yet (values centred on a
  * multi-line label). Lines before the first row are the header block.
  */
-function layoutRows(lines: readonly SourceLine[], start: number, end: number, names: (label: string) => string | null, consumed: Set<number>): { rows: Row[]; firstRow: number } {
+function layoutRows(lines: readonly NormalLine[], start: number, end: number, names: (label: string) => string | null, consumed: Set<number>): { rows: Row[]; firstRow: number } {
   const rows: Row[] = [];
   let firstRow = end;
   let cur: Row | null = null;
@@ -156,7 +175,7 @@ function layoutRows(lines: readonly SourceLine[], start: number, end: number, na
     const text = lines[i]!.text;
     if (text.trim() === '') continue;
     consumed.add(i);
-    if (isPageFurniture(text)) continue;
+    if (isFurniture(lines[i]!.half)) continue;
     const row = toRow(lines, i);
     if (row.values.length === 0 && /[。；]$/.test(text.trim())) {
       consumed.delete(i);
@@ -165,7 +184,7 @@ function layoutRows(lines: readonly SourceLine[], start: number, end: number, na
     const key = row.label ? names(row.label) : null;
     // A wrapped label whose second line names the same row again (「…收费通知要求」「缴纳费用…」) continues it.
     if (key && !(key === curKey && cur && cur.values.length === 0)) {
-      cur = { ...row, layout: true };
+      cur = withRow(row, row.label, true);
       curKey = key;
       rows.push(cur);
       firstRow = Math.min(firstRow, i);
@@ -181,10 +200,10 @@ function layoutRows(lines: readonly SourceLine[], start: number, end: number, na
  * Column centres of a table-2 block from its 「信息内容 本年制发件数 …」 line: the nearest one above
  * `row`, when it names exactly `width` columns.
  */
-function captionCentres(lines: readonly SourceLine[], start: number, row: number, width: number): number[] | null {
+function captionCentres(lines: readonly NormalLine[], start: number, row: number, width: number): number[] | null {
   for (let i = row - 1; i >= start; i--) {
     const text = lines[i]!.text;
-    if (!isLayoutLine(text) || !squash(text).startsWith('信息内容')) continue;
+    if (!isLayoutLine(text) || !lines[i]!.squashed.startsWith('信息内容')) continue;
     const cells = splitCells(text).slice(1);
     return cells.length === width ? cells.map(centre) : null;
   }
@@ -205,7 +224,7 @@ function alignLayoutRows(rows: Row[], width: number, centres = columnCentres(row
  * a sentence of prose ends the table.
  */
 function* logicalRows(
-  lines: readonly SourceLine[],
+  lines: readonly NormalLine[],
   start: number,
   end: number,
   widthOf: (label: string) => number | null,
@@ -218,7 +237,7 @@ function* logicalRows(
   for (let i = start; i < end; i++) {
     const text = lines[i]!.text;
     if (text.trim() === '') continue;
-    if (isPageFurniture(text)) {
+    if (isFurniture(lines[i]!.half)) {
       consumed.add(i);
       continue;
     }
@@ -240,7 +259,7 @@ function* logicalRows(
       const width = widthOf([...label, row.label].join(' '));
       const cellCount = splitCells(text).length - (text.trimEnd().endsWith('|') ? 1 : 0); // a closing pipe opens no cell
       if (width !== null && cellCount >= 1 + width) {
-        yield { ...row, label: [...label, row.label].join(' ') };
+        yield withRow(row, [...label, row.label].join(' '));
         label = [];
         labelLine = null;
         continue;
@@ -254,7 +273,7 @@ function* logicalRows(
       if (pending) yield pending;
       pending = null;
       // A complete row on one line; a group label on the line before is part of its label.
-      const merged: Row = { ...row, label: [...label, row.label].join(' ') };
+      const merged = withRow(row, [...label, row.label].join(' '));
       label = [];
       labelLine = null;
       const width = widthOf(merged.label);
@@ -282,39 +301,53 @@ function* logicalRows(
   if (pending) yield pending;
 }
 
-function readCell(raw: RawCell | undefined, path: string, out: { literals: Record<string, string> }): Cell {
+/** A cell's value; what it literally said, where that was not a plain number, goes to `literals` under `rowPath.field`. */
+function readCell(raw: RawCell | undefined, rowPath: string, field: string, out: { literals: Record<string, string> }): Cell {
   if (!raw) return null;
   const v = cellValue(raw.text);
   if (v.kind === 'number') {
-    if (v.literal !== undefined) out.literals[path] = v.literal;
+    if (v.literal !== undefined) out.literals[`${rowPath}.${field}`] = v.literal;
     return v.value;
   }
   if (v.kind === 'null') {
-    if (v.literal !== undefined) out.literals[path] = v.literal;
+    if (v.literal !== undefined) out.literals[`${rowPath}.${field}`] = v.literal;
     return null;
   }
-  out.literals[path] = raw.text;
+  out.literals[`${rowPath}.${field}`] = raw.text;
   return null;
 }
 
 /** Choose the table-3 row a label names: the longest match wins, within the edition's rows. */
 export function requestRowOf(label: string, edition: Edition): RowLabel | null {
-  const core = labelCore(label).replace(/\s/g, '');
-  let best: { row: RowLabel; len: number } | null = null;
-  for (const row of REQUEST_ROWS) {
-    if (!row.editions.includes(edition)) continue;
-    for (const m of row.match) {
-      if (!core.includes(m)) continue;
-      // 「其他」 alone is the 2021 sub-row 3.其他; elsewhere it is part of a longer label.
-      if (row.key === 'otherHandling.other' && !/其他$/.test(core)) continue;
-      if (!best || m.length > best.len) best = { row, len: m.length };
-    }
+  const core = labelCore(label);
+  for (const { match, row } of requestMatches(edition)) {
+    if (!core.includes(match)) continue;
+    // 「其他」 alone is the 2021 sub-row 3.其他; elsewhere it is part of a longer label.
+    if (row.key === 'otherHandling.other' && !core.endsWith('其他')) continue;
+    return row;
   }
-  return best?.row ?? null;
+  return null;
 }
 
-export function extractRequests(lines: readonly SourceLine[], range: Range, edition: '2019' | '2021'): Extracted<Tables['requests']> {
-  const out: Extracted<Tables['requests']> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
+const MATCHES = new Map<Edition, { match: string; row: RowLabel }[]>();
+
+/**
+ * The edition's row labels to look for, longest first (the longest match wins), in printed order
+ * among equals (the first wins): the first that matches is the row. Made once per edition.
+ */
+function requestMatches(edition: Edition): { match: string; row: RowLabel }[] {
+  let list = MATCHES.get(edition);
+  if (!list) {
+    list = REQUEST_ROWS.filter((row) => row.editions.includes(edition))
+      .flatMap((row) => row.match.map((match) => ({ match, row })))
+      .sort((a, b) => b.match.length - a.match.length); // stable: printed order among equals
+    MATCHES.set(edition, list);
+  }
+  return list;
+}
+
+export function extractRequests(lines: readonly NormalLine[], range: Range, edition: '2019' | '2021', records: Records = { literals: {}, lines: {} }): Extracted<Tables['requests']> {
+  const out: Extracted<Tables['requests']> = extracted(records);
   // The table starts at its caption (勾稽关系 note or 申请人情况 header).
   const start = findLine(lines, range, /申请人情况|勾稽关系|本年新收/);
   if (start === -1) return out;
@@ -357,12 +390,13 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
         ),
       );
     }
+    const path = REQUEST_PATHS.get(label.key)!;
     const cells: Record<string, Cell> = {};
     REQUEST_COLUMNS.forEach((col, c) => {
-      cells[col.key] = readCell(row.values[c], `requests.rows.${label.key}.${col.key}`, out);
+      cells[col.key] = readCell(row.values[c], path, col.key, out);
     });
     rows[label.key] = cells;
-    out.lines[`requests.rows.${label.key}`] = row.line;
+    out.lines[path] = row.line;
     if (label.key === 'carriedForward') break;
   }
   // Lines after 结转下年度 belong to the narrative again.
@@ -380,8 +414,8 @@ export function extractRequests(lines: readonly SourceLine[], range: Range, edit
   return out;
 }
 
-export function extractReviewLitigation(lines: readonly SourceLine[], range: Range): Extracted<Tables['reviewLitigation']> {
-  const out: Extracted<Tables['reviewLitigation']> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
+export function extractReviewLitigation(lines: readonly NormalLine[], range: Range, records: Records = { literals: {}, lines: {} }): Extracted<Tables['reviewLitigation']> {
+  const out: Extracted<Tables['reviewLitigation']> = extracted(records);
   // 「结果维持」 may be stacked as 「结果」 over 「维持」 in space-aligned text.
   const header = findLine(lines, range, /结果维持|尚未/);
   if (header === -1) return out;
@@ -394,7 +428,7 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
   for (let i = header; i < range.end && nums.length < 15; i++) {
     const text = lines[i]!.text;
     if (text.trim() === '') continue;
-    if (isPageFurniture(text)) {
+    if (isFurniture(lines[i]!.half)) {
       out.consumed.add(i);
       continue;
     }
@@ -409,7 +443,8 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
     const filled = cells.filter((c) => c.text !== '');
     const numeric = filled.filter((c) => cellValue(c.text).kind !== 'text');
     if (numeric.length === 0) {
-      if (squash(text).includes('结果') || squash(text).includes('行政') || squash(text).includes('起诉')) {
+      const squashed = lines[i]!.squashed;
+      if (squashed.includes('结果') || squashed.includes('行政') || squashed.includes('起诉')) {
         out.consumed.add(i);
         continue;
       }
@@ -427,7 +462,7 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
     const headers = stackedHeaders(lines, header, header + 3, FIELD_WORDS).filter((g) => FIELD_WORDS.has(g.text));
     if (headers.length === 15) nums = placeInColumns(nums, headers.map((g) => g.centre).sort((x, y) => x - y));
   }
-  for (let i = range.start; i < header; i++) if (squash(lines[i]!.text).startsWith('行政复议') && lines[i]!.text.includes('\t')) out.consumed.add(i);
+  for (let i = range.start; i < header; i++) if (lines[i]!.squashed.startsWith('行政复议') && lines[i]!.text.includes('\t')) out.consumed.add(i);
   if (nums.length === 0) {
     out.findings.push(finding('review-values-missing', 'error', '表四（行政复议、行政诉讼情况）有表头但没有读到数值；各单元格记为空。', ['tables', 'reviewLitigation'], lines[header]!.line));
   } else if (nums.length !== 15) {
@@ -437,7 +472,7 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
   REVIEW_GROUPS.forEach((g, gi) => {
     value[g.key] = {};
     REVIEW_FIELDS.forEach((f, fi) => {
-      value[g.key]![f.key] = readCell(nums[gi * 5 + fi], `reviewLitigation.${g.key}.${f.key}`, out);
+      value[g.key]![f.key] = readCell(nums[gi * 5 + fi], `reviewLitigation.${g.key}`, f.key, out);
     });
   });
   if (firstLine !== null) out.lines['reviewLitigation'] = firstLine;
@@ -445,16 +480,23 @@ export function extractReviewLitigation(lines: readonly SourceLine[], range: Ran
   return out;
 }
 
-export function extractProactive(lines: readonly SourceLine[], range: Range, edition: '2019' | '2021'): Extracted<Tables['proactive']> {
-  const out: Extracted<Tables['proactive']> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
+export function extractProactive(lines: readonly NormalLine[], range: Range, edition: '2019' | '2021', records: Records = { literals: {}, lines: {} }): Extracted<Tables['proactive']> {
+  const out: Extracted<Tables['proactive']> = extracted(records);
   const defs = PROACTIVE_ROWS[edition];
   const found: Record<string, Record<string, Cell>> = {};
   let amountUnit: string | null = null;
+  // A row's label is looked up while its lines are read, again to group rows by columns, and again to read them: once is enough.
+  const defByLabel = new Map<string, (typeof defs)[number] | null>();
   const defOf = (label: string) => {
-    const core = labelCore(label);
-    let best: { def: (typeof defs)[number]; len: number } | null = null;
-    for (const def of defs) for (const m of def.match) if (core.includes(m) && (!best || m.length > best.len)) best = { def, len: m.length };
-    return best?.def ?? null;
+    let found = defByLabel.get(label);
+    if (found === undefined) {
+      const core = labelCore(label);
+      let best: { def: (typeof defs)[number]; len: number } | null = null;
+      for (const def of defs) for (const m of def.match) if (core.includes(m) && (!best || m.length > best.len)) best = { def, len: m.length };
+      found = best?.def ?? null;
+      defByLabel.set(label, found);
+    }
+    return found;
   };
   // The table starts at its first caption 「第二十条第（一）项」.
   const start = findLine(lines, range, /^[|]*第二十条/);
@@ -490,14 +532,14 @@ export function extractProactive(lines: readonly SourceLine[], range: Range, edi
     const cells: Record<string, Cell> = {};
     def.fields.forEach((f, c) => {
       const raw = row.values[c];
-      cells[f.key] = readCell(raw, `proactive.${def.key}.${f.key}`, out);
+      cells[f.key] = readCell(raw, PROACTIVE_PATHS.get(def.key)!, f.key, out);
       if (def.key === 'procurement' && f.key === 'amount' && raw) {
         const v = cellValue(raw.text);
         if (v.kind === 'number' && v.unit) amountUnit = v.unit;
       }
     });
     found[def.key] = cells;
-    out.lines[`proactive.${def.key}`] = row.line;
+    out.lines[PROACTIVE_PATHS.get(def.key)!] = row.line;
   }
   if (collected.length === 0) return out;
   const value: Record<string, unknown> = { edition };
@@ -527,15 +569,15 @@ export function cleanLegacyLabel(label: string): string {
  * The legacy appendix 「政府信息公开情况统计表」: a stream of cells (label, unit, this year, cumulative),
  * whether printed one row per line or one cell per line.
  */
-export function extractLegacyStats(lines: readonly SourceLine[], range: Range): Extracted<LegacyStat[] | null> {
-  const out: Extracted<LegacyStat[] | null> = { value: null, findings: [], consumed: new Set(), literals: {}, lines: {} };
+export function extractLegacyStats(lines: readonly NormalLine[], range: Range, records: Records = { literals: {}, lines: {} }): Extracted<LegacyStat[] | null> {
+  const out: Extracted<LegacyStat[] | null> = extracted(records);
   const header = findLine(lines, range, /指标名称/);
   if (header === -1) return out;
   // Skip the header cells up to 历年累计 (they may be spread over lines: 「计量」「单位」).
   let i = header;
   for (; i < range.end; i++) {
     out.consumed.add(i);
-    if (squash(lines[i]!.text).includes('历年累计')) break;
+    if (lines[i]!.squashed.includes('历年累计')) break;
   }
   const stats: LegacyStat[] = [];
   let cur: { label: string; unit: string | null; nums: RawCell[]; line: number } | null = null;
@@ -545,8 +587,8 @@ export function extractLegacyStats(lines: readonly SourceLine[], range: Range): 
     const stat: LegacyStat = {
       label: cleanLegacyLabel(cur.label),
       unit: cur.unit,
-      thisYear: readCell(cur.nums[0], `legacyStats.${n}.thisYear`, out),
-      cumulative: readCell(cur.nums[1], `legacyStats.${n}.cumulative`, out),
+      thisYear: readCell(cur.nums[0], `legacyStats.${n}`, 'thisYear', out),
+      cumulative: readCell(cur.nums[1], `legacyStats.${n}`, 'cumulative', out),
     };
     out.lines[`legacyStats.${n}`] = cur.line;
     stats.push(stat);
@@ -555,7 +597,7 @@ export function extractLegacyStats(lines: readonly SourceLine[], range: Range): 
   for (i = i + 1; i < range.end; i++) {
     const text = lines[i]!.text;
     if (text.trim() === '') continue;
-    if (isPageFurniture(text)) {
+    if (isFurniture(lines[i]!.half)) {
       out.consumed.add(i);
       continue;
     }

@@ -9,8 +9,11 @@ export interface RawCell {
   column: number;
 }
 
+/** A cell separator: a tab or 「|」. */
+const SEPARATOR = /[\t|]/;
+
 /** True for a line laid out with spaces (pdftotext -layout): no tabs, no pipes. */
-export const isLayoutLine = (line: string): boolean => !/[\t|]/.test(line);
+export const isLayoutLine = (line: string): boolean => !SEPARATOR.test(line);
 
 /**
  * Cells of a space-aligned line: runs of two or more spaces separate cells, and numbers
@@ -20,8 +23,9 @@ export const isLayoutLine = (line: string): boolean => !/[\t|]/.test(line);
 function splitLayout(line: string): RawCell[] {
   const out: RawCell[] = [];
   const re = /\S+(?: \S+)*/g;
+  const spaced = line.replace(/\u3000/g, ' ');
   let m: RegExpExecArray | null;
-  while ((m = re.exec(line.replace(/\u3000/g, ' '))) !== null) {
+  while ((m = re.exec(spaced)) !== null) {
     const parts = m[0].split(' ');
     if (parts.length > 1 && parts.every((p) => cellValue(p).kind !== 'text')) {
       let at = m.index;
@@ -41,12 +45,10 @@ function splitLayout(line: string): RawCell[] {
 export function splitCells(line: string): RawCell[] {
   if (isLayoutLine(line)) return splitLayout(line);
   const out: RawCell[] = [];
-  const re = /[^\t|]*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line)) !== null) {
-    out.push({ text: m[0].trim(), column: m.index + 1 + (m[0].length - m[0].trimStart().length) });
-    if (re.lastIndex >= line.length) break;
-    re.lastIndex++; // step over the separator
+  let at = 0; // where the piece starts
+  for (const piece of line.split(SEPARATOR)) {
+    out.push({ text: piece.trim(), column: at + 1 + (piece.length - piece.trimStart().length) });
+    at += piece.length + 1; // the piece and its separator
   }
   return out;
 }
@@ -59,8 +61,21 @@ export type CellValue =
 const NULL_WORDS = /^(?:[-—–－─―~～/／\\]+|无|空|不适用)$/;
 const UNITS = /(万元|元|件|条|个|项|次|人次|%)$/;
 
+/** A cell that is only ASCII digits (most cells of every table): its value is the number, nothing more to say. */
+const PLAIN = /^\d+(?:\.\d+)?$/;
+
+/**
+ * A cell with a Chinese character that is neither in 无, 空, 不适用 nor in a unit (万元 件 条 个 项
+ * 次 人次) is text: no blank and no number has one. (〇 is no CJK ideograph of this range.) Row
+ * labels, read before their values, take this way out.
+ */
+const HAN_TEXT = /(?![无空不适用万元件条个项次人])[\u4e00-\u9fff]/;
+
 /** Read a cell: plain numbers, 〇, thousands separators, signs, glued units; null for blanks and dashes. */
 export function cellValue(raw: string): CellValue {
+  // Each cell is read several times (row label or value, column, cell): the common cases first.
+  if (PLAIN.test(raw)) return { kind: 'number', value: Number(raw) };
+  if (HAN_TEXT.test(raw)) return { kind: 'text' };
   const t = toHalfWidth(raw).trim();
   if (t === '') return { kind: 'null' };
   if (NULL_WORDS.test(t)) return { kind: 'null', literal: raw.trim() };
@@ -72,9 +87,10 @@ export function cellValue(raw: string): CellValue {
     s = s.slice(0, -u[0].length);
   }
   if (/^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(s)) {
-    const value = Number(s.replace(/,/g, ''));
-    const plain = /^\d+(?:\.\d+)?$/.test(raw.trim());
-    return { kind: 'number', value, ...(plain ? {} : { literal: raw.trim() }), ...(unit ? { unit } : {}) };
+    const out: CellValue = { kind: 'number', value: Number(s.replace(/,/g, '')) };
+    if (!PLAIN.test(raw.trim())) out.literal = raw.trim();
+    if (unit) out.unit = unit;
+    return out;
   }
   return { kind: 'text' };
 }

@@ -4,7 +4,7 @@
  * numbering must increase, so table rows such as 「四、结转下年度继续办理」 never start a section.
  */
 import type { SourceLine } from '../read/decode.ts';
-import { labelCore, toHalfWidth } from '../read/text.ts';
+import { labelCore, type NormalLine } from '../read/text.ts';
 import { SECTIONS, type SectionKey } from '../model/labels.ts';
 
 const NUMERALS = '一二三四五六七八九十';
@@ -35,13 +35,13 @@ export function sectionKeyOf(title: string): SectionKey | null {
  * The sections of a report. `printed` are the lines as the agency wrote them (a Traditional-script
  * report is matched in Simplified), from which titles are taken; index for index the same lines.
  */
-export function findSections(lines: readonly SourceLine[], printed: readonly SourceLine[] = lines): SectionSpan[] {
+export function findSections(lines: readonly NormalLine[], printed: readonly SourceLine[] = lines): SectionSpan[] {
   const heads: { key: SectionKey; title: string; marker: string; index: number; n: number }[] = [];
   let last = 0;
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.text;
+    const { text, half } = lines[i]!;
     if (text.includes('\t') || text.includes('|')) continue;
-    const m = HEADING.exec(toHalfWidth(text));
+    const m = HEADING.exec(half);
     if (!m) continue;
     const title = m[2]!.replace(/[。：:]$/, '');
     if (title.length > 40 || /\d\s*(件|条|个)/.test(title)) continue;

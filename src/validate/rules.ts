@@ -51,6 +51,8 @@ export function requestsResults({ tables, edition }: RuleInput): Finding[] {
   return out;
 }
 
+const APPLICANTS = REQUEST_COLUMNS.filter((c) => c.key !== 'total');
+
 /** Table 3, every row: 总计 column = the six applicant columns. */
 export function requestsRowTotals({ tables }: RuleInput): Finding[] {
   const rows = tables.requests?.rows;
@@ -58,7 +60,7 @@ export function requestsRowTotals({ tables }: RuleInput): Finding[] {
   const out: Finding[] = [];
   const blankTotals: string[] = [];
   for (const [key, row] of Object.entries(rows)) {
-    const parts = REQUEST_COLUMNS.filter((c) => c.key !== 'total').map((c) => row[c.key]);
+    const parts = APPLICANTS.map((c) => row[c.key]);
     if (row.total === null) {
       if (parts.some((p) => p !== null)) blankTotals.push(key);
       continue;
@@ -93,11 +95,10 @@ export function reviewTotals({ tables }: RuleInput): Finding[] {
 /** Counts must be non-negative integers (tables 2, 3, 4); fee amounts non-negative. */
 export function countsAreCounts({ tables }: RuleInput): Finding[] {
   const out: Finding[] = [];
-  const check = (path: (string | number)[], v: Cell, integer: boolean, line: number | null) => {
-    if (v === null) return;
-    if (v < 0 || (integer && !Number.isInteger(v))) {
-      out.push(finding('cell-not-count', 'error', `${path.slice(1).join('.')} 的值 ${v} ${integer ? '应为非负整数（件数）' : '不应为负数'}。`, path, line, null));
-    }
+  const wrong = (v: Cell, integer: boolean): v is number => v !== null && (v < 0 || (integer && !Number.isInteger(v)));
+  // The path and the line are made only for a wrong cell: every cell of three tables passes here.
+  const say = (path: (string | number)[], v: number, integer: boolean, line: string) => {
+    out.push(finding('cell-not-count', 'error', `${path.slice(1).join('.')} 的值 ${v} ${integer ? '应为非负整数（件数）' : '不应为负数'}。`, path, lineOf(tables, line), null));
   };
   const p = tables.proactive;
   if (p) {
@@ -106,21 +107,24 @@ export function countsAreCounts({ tables }: RuleInput): Finding[] {
       for (const [field, v] of Object.entries(row)) {
         if (typeof v !== 'number') continue;
         if (field === 'change') continue; // 本年增/减 is signed
-        check(['tables', 'proactive', rowKey, field], v, field !== 'amount', lineOf(tables, `proactive.${rowKey}`));
+        if (wrong(v, field !== 'amount')) say(['tables', 'proactive', rowKey, field], v, field !== 'amount', `proactive.${rowKey}`);
       }
     }
   }
   for (const [key, row] of Object.entries(tables.requests?.rows ?? {})) {
-    for (const [col, v] of Object.entries(row)) check(['tables', 'requests', 'rows', key, col], v, true, lineOf(tables, `requests.rows.${key}`));
+    // A row has the columns of REQUEST_COLUMNS, in that order (tables.ts builds it so; the schema says so).
+    for (const { key: col } of REQUEST_COLUMNS) if (wrong(row[col], true)) say(['tables', 'requests', 'rows', key, col], row[col]!, true, `requests.rows.${key}`);
   }
   const r = tables.reviewLitigation;
-  if (r) for (const g of REVIEW_GROUPS) for (const f of REVIEW_FIELDS) check(['tables', 'reviewLitigation', g.key, f.key], r[g.key][f.key], true, lineOf(tables, 'reviewLitigation'));
+  if (r) for (const g of REVIEW_GROUPS) for (const f of REVIEW_FIELDS) if (wrong(r[g.key][f.key], true)) say(['tables', 'reviewLitigation', g.key, f.key], r[g.key][f.key]!, true, 'reviewLitigation');
   return out;
 }
 
 interface Claim {
   /** Pattern over the narrative; group 1 is the number. */
   re: RegExp;
+  /** A word the pattern cannot match without: most paragraphs have none, and skip the pattern. */
+  word: string;
   what: string;
   path: (string | number)[];
   value: (t: Tables) => Cell;
@@ -137,14 +141,16 @@ const rowsTotal = (prefix: string) => (t: Tables) => {
 const N = '(\\d+)\\s*';
 /** Numbers a narrative states and the cells they correspond to (docs/reports.md §4). */
 const CLAIMS: readonly Claim[] = [
-  { re: new RegExp(`收到(?:政府信息公开|信息公开|依申请公开)?申请\\s*(?:共)?\\s*${N}[件条个]`), what: '收到政府信息公开申请', path: ['tables', 'requests', 'rows', 'newReceived', 'total'], value: rowTotal('newReceived') },
-  { re: new RegExp(`收到\\s*${N}[件条个](?:政府信息公开|信息公开|依申请公开)?申请`), what: '收到政府信息公开申请', path: ['tables', 'requests', 'rows', 'newReceived', 'total'], value: rowTotal('newReceived') },
-  { re: new RegExp(`予以公开\\s*${N}[件条个]`), what: '予以公开', path: ['tables', 'requests', 'rows', 'granted', 'total'], value: rowTotal('granted') },
-  { re: new RegExp(`部分公开\\s*${N}[件条个]`), what: '部分公开', path: ['tables', 'requests', 'rows', 'partiallyGranted', 'total'], value: rowTotal('partiallyGranted') },
-  { re: new RegExp(`无法提供\\s*${N}[件条个]`), what: '无法提供', path: ['tables', 'requests', 'rows', 'unavailable.notHeld', 'total'], value: rowsTotal('unavailable.') },
-  { re: new RegExp(`(?:主动公开|其中)\\s*(?:行政)?规范性文件\\s*${N}[件份]`), what: '主动公开规范性文件', path: ['tables', 'proactive', 'normativeDocuments', 'issued'], value: (t) => (t.proactive?.edition === '2021' ? t.proactive.normativeDocuments.issued : t.proactive?.edition === '2019' ? t.proactive.normativeDocuments.newlyPublished : null) },
-  { re: new RegExp(`行政复议\\s*${N}[件起宗次]`), what: '行政复议', path: ['tables', 'reviewLitigation', 'review', 'total'], value: (t) => t.reviewLitigation?.review.total ?? null },
+  { re: new RegExp(`收到(?:政府信息公开|信息公开|依申请公开)?申请\\s*(?:共)?\\s*${N}[件条个]`), word: '收到', what: '收到政府信息公开申请', path: ['tables', 'requests', 'rows', 'newReceived', 'total'], value: rowTotal('newReceived') },
+  { re: new RegExp(`收到\\s*${N}[件条个](?:政府信息公开|信息公开|依申请公开)?申请`), word: '收到', what: '收到政府信息公开申请', path: ['tables', 'requests', 'rows', 'newReceived', 'total'], value: rowTotal('newReceived') },
+  { re: new RegExp(`予以公开\\s*${N}[件条个]`), word: '予以公开', what: '予以公开', path: ['tables', 'requests', 'rows', 'granted', 'total'], value: rowTotal('granted') },
+  { re: new RegExp(`部分公开\\s*${N}[件条个]`), word: '部分公开', what: '部分公开', path: ['tables', 'requests', 'rows', 'partiallyGranted', 'total'], value: rowTotal('partiallyGranted') },
+  { re: new RegExp(`无法提供\\s*${N}[件条个]`), word: '无法提供', what: '无法提供', path: ['tables', 'requests', 'rows', 'unavailable.notHeld', 'total'], value: rowsTotal('unavailable.') },
+  { re: new RegExp(`(?:主动公开|其中)\\s*(?:行政)?规范性文件\\s*${N}[件份]`), word: '规范性文件', what: '主动公开规范性文件', path: ['tables', 'proactive', 'normativeDocuments', 'issued'], value: (t) => (t.proactive?.edition === '2021' ? t.proactive.normativeDocuments.issued : t.proactive?.edition === '2019' ? t.proactive.normativeDocuments.newlyPublished : null) },
+  { re: new RegExp(`行政复议\\s*${N}[件起宗次]`), word: '行政复议', what: '行政复议', path: ['tables', 'reviewLitigation', 'review', 'total'], value: (t) => t.reviewLitigation?.review.total ?? null },
 ];
+
+const DIGIT = /[0-9\uFF10-\uFF19]/;
 
 /** Numbers the narrative states against the tables; a mismatch is a warning that quotes the sentence. */
 export function narrativeMatchesTables({ tables, sections }: RuleInput): Finding[] {
@@ -154,9 +160,11 @@ export function narrativeMatchesTables({ tables, sections }: RuleInput): Finding
     for (const block of section.blocks) {
       const parts = block.type === 'list' ? block.items : [block];
       for (const part of parts) {
+        // Every claim states a number; a part without a digit (half- or full-width) states none.
+        if (!DIGIT.test(part.text)) continue;
         const text = toHalfWidth(part.text);
         for (const claim of CLAIMS) {
-          const m = claim.re.exec(text);
+          const m = text.includes(claim.word) ? claim.re.exec(text) : null;
           if (!m) continue;
           const stated = Number(m[1]);
           const actual = claim.value(tables);

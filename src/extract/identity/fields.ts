@@ -3,9 +3,8 @@
  * one per line, several on a line, or as a `|`/tab field table. They are kept as metadata with
  * their line; 发布机构 is evidence of the agency (often the portal owner's office, so it weighs little).
  */
-import type { SourceLine } from '../../read/decode.ts';
-import { toHalfWidth } from '../../read/text.ts';
-import { compact } from './opening.ts';
+import type { NormalLine } from '../../read/text.ts';
+import { compactHalf } from './opening.ts';
 
 export interface PageField {
   label: string;
@@ -21,6 +20,15 @@ const LABEL_WORDS = [...LABELS].sort((a, b) => b.length - a.length).join('|');
 /** A label with a colon anywhere (flattened pages glue it to what came before); without one, only after a space or a cell border. */
 const LABEL = new RegExp(`(?:${LABEL_WORDS})\\s*[:：]\\s*|(?:^|(?<=[\\s|]))(?:${LABEL_WORDS})\\s*(?:[|\\t]|(?=\\s))`, 'gu');
 
+/**
+ * Quick tests a line must pass before LABEL, which weighs what stands around a label at every
+ * position: a colon, space, tab or cell border (after which a label stands); a character labels end
+ * in (号 构 关 期 称 …; most lines have none); a label's word itself (table rows have 机关, 期限 …).
+ */
+const MAY_HOLD_FIELD = /[:：|\s]/u;
+const LABEL_ENDS = new RegExp(`[${[...new Set(LABELS.map((l) => l[l.length - 1]))].join('')}]`, 'u');
+const LABEL_WORD = new RegExp(LABEL_WORDS, 'u');
+
 /** Longest value kept (a field holds a name, a date or a number, never a paragraph). */
 const MAX_VALUE = 60;
 
@@ -30,10 +38,11 @@ export const PUBLISHER_LABELS = new Set(['发布机构', '发文机关', '发文
 export const DATE_LABELS = new Set(['发文日期', '成文日期', '发布日期', '发布时间', '公开日期', '生成日期']);
 
 /** The page fields in the first lines (before the report's first section). */
-export function findPageFields(lines: readonly SourceLine[], limit = 80): PageField[] {
+export function findPageFields(lines: readonly NormalLine[], limit = 80): PageField[] {
   const out: PageField[] = [];
   for (const l of lines.slice(0, limit)) {
-    const text = toHalfWidth(l.text).replace(/\u3000/g, ' ');
+    const text = l.half; // half-width: no ideographic spaces left
+    if (!MAY_HOLD_FIELD.test(text) || !LABEL_ENDS.test(text) || !LABEL_WORD.test(text)) continue; // no field here
     // A long line is a paragraph, or a whole page flattened onto one line: there, only 「标签：值」 counts.
     const long = text.length > 300;
     const hits = [...text.matchAll(LABEL)].filter((h) => !long || /[:：]\s*$/u.test(h[0]));
@@ -43,7 +52,7 @@ export function findPageFields(lines: readonly SourceLine[], limit = 80): PageFi
       // A value ends at the next field, a wide gap or a cell border, and is short.
       const raw = text.slice(h.index + h[0].length, end).split(/\t| {2,}|\|/u)[0]!;
       // …and before a sentence that a flattened page glued to it.
-      const value = compact(raw).split(/[，。；,;]|本报告|根据|按照|依据/u)[0]!.slice(0, MAX_VALUE);
+      const value = compactHalf(raw).split(/[，。；,;]|本报告|根据|按照|依据/u)[0]!.slice(0, MAX_VALUE);
       if (value && !LABELS.includes(value)) out.push({ label, value, line: l.line });
     });
   }

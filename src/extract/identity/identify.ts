@@ -6,6 +6,7 @@
  */
 import { basename, dirname } from 'node:path';
 import type { SourceLine } from '../../read/decode.ts';
+import type { NormalLine } from '../../read/text.ts';
 import type { Evidence, EvidenceSource, Finding, Region } from '../../model/report.ts';
 import { finding } from '../../model/findings.ts';
 import { compact, readOpening, type Opening } from './opening.ts';
@@ -36,7 +37,7 @@ const CONFLICT_WEIGHT = 70;
 const SOLID_WEIGHT = 80;
 
 export interface IdentityInput {
-  lines: readonly SourceLine[];
+  lines: readonly NormalLine[];
   /** Path relative to the reports folder: folders may name the region, the file name the agency and year. */
   path: string;
   sidecar: { agency?: string | undefined; year?: number | undefined; region?: string | number | undefined };
@@ -44,6 +45,8 @@ export interface IdentityInput {
 
 export interface Identity {
   agency: string | null;
+  /** agencyKey(agency), made once (null exactly when there is no agency): the region, the aliases and the slug start from it. */
+  key: string | null;
   aliases: string[];
   year: number | null;
   region: Region | null;
@@ -224,6 +227,7 @@ export function identify(input: IdentityInput): Identity {
     findings.push(...d.findings);
   }
   const agency = agencyDecision.value === null ? null : String(agencyDecision.value);
+  const key = agency ? agencyKey(agency) : null;
   const year = yearDecision.value === null ? null : Number(yearDecision.value);
   const agencyEvidence = agencyDecision.evidence;
   const yearEvidence = yearDecision.evidence;
@@ -235,8 +239,8 @@ export function identify(input: IdentityInput): Identity {
     region = regionByCode(code);
     provenance['region'] = 'sidecar';
     if (!region) findings.push(finding('region-code-unknown', 'error', `附加元数据中的区划代码 ${code} 不在 GB/T 2260 区划表中。`, ['agency', 'region']));
-  } else if (agency) {
-    const r = resolveRegion(agencyKey(agency).replace(NATIONAL, ''), `${folders.join(' ').repeat(3)}\n${context}`);
+  } else if (key !== null) {
+    const r = resolveRegion(key.replace(NATIONAL, ''), `${folders.join(' ').repeat(3)}\n${context}`);
     region = r.region ?? (r.ambiguous.length ? null : folderRegion);
     provenance['region'] = r.region ? 'text' : region ? 'folder' : 'none';
     if (r.ambiguous.length) {
@@ -246,13 +250,13 @@ export function identify(input: IdentityInput): Identity {
     }
   } else provenance['region'] = 'none';
 
-  const key = agency ? agencyKey(agency) : null;
   const aliases = [...new Set(named.filter((n) => groupOf.get(n.c) === key).flatMap((n) => [String(n.c.value), n.written]))]
     .map((a) => a.replace(/\s+/g, ''))
     .filter((a) => a !== agency);
   const date = pageFields.find((f) => DATE_LABELS.has(f.label));
   return {
     agency,
+    key,
     aliases,
     year,
     region,

@@ -47,9 +47,14 @@ const ABBREVIATIONS: readonly [RegExp, string][] = [
 /** The statutory spelling: no spaces, abbreviations written out. */
 export function expandName(name: string): string {
   let out = name.replace(/\s+/g, '');
-  for (const [re, full] of ABBREVIATIONS) out = out.replace(re, full);
+  // A name without a short form's word is left alone, unscanned: names are expanded for every
+  // candidate and every check, and most have none of the nineteen.
+  for (const [re, full, word] of SHORT_FORMS) if (out.includes(word)) out = out.replace(re, full);
   return out;
 }
+
+/** ABBREVIATIONS, each with the word a name must contain to match it: the short form itself (管委会), or 政府 for the two patterns around 政府. */
+const SHORT_FORMS = ABBREVIATIONS.map(([re, full]) => [re, full, /^[\u4e00-\u9fff]+$/u.test(re.source) ? re.source : '政府'] as const);
 
 /** A plausible name of an administrative body: Chinese only, ends like one, and is more than its ending. */
 export function isAgencyName(s: string): boolean {
@@ -184,6 +189,24 @@ const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').sl
  * name is cut and a hash of the whole keeps it unique.
  */
 export function slugOf(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    if (slugs.size >= MAX_SLUGS) slugs.clear();
+    slug = pinyinSlug(name);
+    slugs.set(name, slug);
+  }
+  return slug;
+}
+
+/**
+ * Slugs made, by name. An agency's name comes back in every year's report, and again when the
+ * registry applies (src/archive/registry.ts); pinyin-pro segments the name each time, which cost
+ * a few percent of a parse. Names are few (one or two per agency), so the map stays small.
+ */
+const slugs = new Map<string, string>();
+const MAX_SLUGS = 50_000;
+
+function pinyinSlug(name: string): string {
   const s = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .toLowerCase()
@@ -200,7 +223,11 @@ export function slugOf(name: string): string {
  * never share a page and the URL does not change when the other one arrives.
  */
 export function agencySlug(name: string, region: Region | null): string {
-  const key = agencyKey(name);
+  return slugOfKey(agencyKey(name), region);
+}
+
+/** agencySlug of a name already folded by agencyKey (the parser has the key from identity). */
+export function slugOfKey(key: string, region: Region | null): string {
   const place = leadingDivision(key);
   if (region && place === region.name && divisionsNamed(place).length > 1 && region.path.length > 1) return slugOf(`${region.path[region.path.length - 2]}${key}`);
   return slugOf(key);

@@ -35,33 +35,45 @@ const BY_AGENCY = [
 /** A red-header document: 「某某管理委员会文件」. */
 const HEADER = /^([\u4e00-\u9fff（）()]{3,40}?)文件$/u;
 
+/**
+ * Every line of the opening goes through these patterns, and most lines are sentences that cannot
+ * match them: each pattern runs only on a line that has the words it cannot match without, and a
+ * line runs none without one of ANY_PATTERN (年 of a year, 由 or 编制 of an author, 统计, 12月31日, 文件).
+ */
+const ANY_PATTERN = /[年由]|编制|统计|12月31日|文件/;
+const mayBePeriod = (s: string) => s.includes('12月31日');
+const mayBeYearSentence = (s: string) => s.includes('年,') || s.includes('年，') || s.includes('年度') || s.includes('年以来');
+/** BY_AGENCY: the first two need 由, the last two 编制. */
+const mayNameAuthor = (s: string, k: number) => s.includes(k < 2 ? '由' : '编制');
+
 export function findStatements(opening: Opening): Statement[] {
   const out: Statement[] = [];
   for (const { text, line } of opening.lines) {
-    const flat = text.replace(/\t/g, ' ');
-    const p = PERIOD.exec(flat);
+    if (!ANY_PATTERN.test(text)) continue; // no tab or space in these words: the text says as much as `flat`
+    const flat = text.includes('\t') ? text.replace(/\t/g, ' ') : text;
+    const p = mayBePeriod(flat) ? PERIOD.exec(flat) : null;
     // A start year lost in extraction (「自22年1月1日起至2022年12月31日止」) leaves the end year.
     const covered = p && (p[1] && p[2] ? (p[1] === p[2] ? p[1] : null) : (p[1] ?? p[2]));
     if (p && covered) out.push({ field: 'year', value: Number(covered), source: 'period', line, text: p[0] });
     else {
-      const py = PERIOD_YEAR.exec(flat);
+      const py = flat.includes('统计') ? PERIOD_YEAR.exec(flat) : null;
       if (py) out.push({ field: 'year', value: Number(py[1]), source: 'period', line, text: py[0] });
     }
     const h = YEAR_HEADING.exec(flat);
     if (h) out.push({ field: 'year', value: Number(h[1]), source: 'heading', line, text: h[0] });
-    const s = YEAR_SENTENCE.exec(flat);
+    const s = mayBeYearSentence(flat) ? YEAR_SENTENCE.exec(flat) : null;
     if (s) {
       out.push({ field: 'year', value: Number(s[1]), source: 'body', line, text: s[0] });
       if (isAgencyName(expandName(s[2]!))) out.push({ field: 'agency', value: s[2]!, source: 'body', line, text: s[0] });
     }
-    for (const re of BY_AGENCY) {
-      const m = re.exec(flat);
+    for (let k = 0; k < BY_AGENCY.length; k++) {
+      const m = mayNameAuthor(flat, k) ? BY_AGENCY[k]!.exec(flat) : null;
       if (m && isAgencyName(expandName(m[1]!))) {
         out.push({ field: 'agency', value: m[1]!, source: 'body', line, text: m[0] });
         break;
       }
     }
-    const head = HEADER.exec(flat);
+    const head = flat.endsWith('文件') ? HEADER.exec(flat) : null;
     if (head && isAgencyName(head[1]!)) out.push({ field: 'agency', value: head[1]!, source: 'header', line, text: head[0] });
   }
   return out;
