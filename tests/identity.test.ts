@@ -203,3 +203,12 @@ test('the parser decides identity from bytes alone: GB18030 bytes of an opening 
     assert.deepEqual(identity(r), identity(parseFixture(file)), file);
   }
 });
+
+test('an agency name with brackets or other regular-expression characters after a breadcrumb is read as written', () => {
+  for (const name of ['某某县市场监督管理局(筹)', '某某县[试点]管理办公室', '某某县发展和改革局+']) {
+    const text = `首页>${name}2021年政府信息公开工作年度报告\n${name}2021年政府信息公开工作年度报告\n一、总体情况\n`;
+    const r = parseReport({ path: 'x.txt', bytes: new TextEncoder().encode(text) });
+    assert.equal(r.year, 2021, name);
+    assert.ok(!r.findings.some((f) => f.code === 'internal-error' || f.code === 'internal-schema'), `${name}: ${JSON.stringify(r.findings)}`);
+  }
+});

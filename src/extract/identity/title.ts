@@ -12,6 +12,8 @@ import { firstOfJoint, isAgencyName, nameAtEnd } from './names.ts';
 const CORE = /(?:政府信息公开|政务公开|信息公开)(?:(?:和|与|及)(?:政府信息公开|政务公开))?(?:工作)?的?(?:年度)?(?:工作)?(?:报告|年报)/u;
 /** A year of a title: not the year of a date (2023年1月30日 is a page's date). */
 const CORE_ALL = new RegExp(CORE.source, 'gu');
+/** A name as a regular expression matching just it: an agency's name may hold ( ) . + and such. */
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const YEAR = /((?:19|20)\d{2})年度?(?!\d{1,2}月)/gu;
 const YEAR_AFTER = /^[(（]?((?:19|20)\d{2})年度?[)）]?/u;
 
@@ -116,7 +118,7 @@ export function findTitles(opening: Opening): TitleFound[] {
       end = i + k;
     }
     // A breadcrumb item (首页>…>教育局政府信息公开年报) without a year names a page, not the report's body.
-    if (m?.year === null && m.agency && new RegExp(`[>»›]${m.agency}${CORE.source}`, 'u').test(text)) m = { ...m, agency: null };
+    if (m?.year === null && m.agency && new RegExp(`[>»›]${escapeRegExp(m.agency)}${CORE.source}`, 'u').test(text)) m = { ...m, agency: null };
     if (!m || (m.year === null && m.agency === null)) continue;
     let agencyLine: number | null = null;
     if (!m.agency && m.kind === 'title') {
