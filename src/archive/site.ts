@@ -124,7 +124,6 @@ export interface Site {
   agenciesWithoutRegion: Link[];
   /** Every published report: its file and permanent URL (for the summary). */
   published: { path: string; url: string }[];
-  agencies: AgencyPage[];
   years: YearPage[];
   regions: RegionPage[];
   /** data/index.json */
@@ -276,12 +275,18 @@ export interface ReportJob {
 
 const yearLink = (r: Report): Link => ({ href: reportUrl(r), text: `${r.year ?? '年度不明'} 年度` });
 
+/** One agency page to make: its URL, and its model made when asked (held by nobody between). */
+export interface AgencyJob {
+  url: string;
+  page: () => AgencyPage;
+}
+
 /**
- * Every page's model but the reports' own: those are made one at a time from `jobs` (src/build/),
- * so that no more than one report's sections and text are ever held. `reports` need not carry their
- * sections (the build passes summaries); `originals` maps a source path to its file.
+ * Every page's model but the reports' and agencies' own: those are made one at a time from `jobs`
+ * and `agencies` (src/build/), so that no more than a few are ever held. `reports` need not carry
+ * their sections (the build passes summaries); `originals` maps a source path to its file.
  */
-export function buildSiteModel(input: readonly Report[], registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): { site: Site; jobs: ReportJob[] } {
+export function buildSiteModel(input: readonly Report[], registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): { site: Site; jobs: ReportJob[]; agencies: AgencyJob[] } {
   const archive = buildArchive(input, registry);
   const reports = archive.reports;
   const rowsOf = (rs: readonly Report[]) => rs.map(reportRow);
@@ -296,7 +301,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     })),
   );
 
-  const agencies: AgencyPage[] = archive.agencies.map((a) => {
+  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), page: () => {
     const latest = a.reports[a.reports.length - 1]!;
     return {
       url: agencyUrl(a.slug),
@@ -308,7 +313,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
       rows: rowsOf(a.reports),
       charts: agencyCharts(a.reports),
     };
-  });
+  } }));
 
   const yearList = archive.years.map((y) => y.year);
   const inYear = groupBy(reports, (r) => (r.year !== null ? [r.year] : []));
@@ -374,7 +379,6 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     agencyTree: tree(archive.regions),
     agenciesWithoutRegion: archive.agencies.filter((a) => a.regionCode === null).map((a) => ({ href: agencyUrl(a.slug), text: a.name })),
     published: jobs.map((j) => ({ path: j.report.source.path, url: reportUrl(j.report) })),
-    agencies,
     years,
     regions,
     index: archive.entries,
@@ -383,11 +387,11 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     unregistered: archive.unregistered,
     ambiguous: archive.ambiguous,
   };
-  return { site, jobs };
+  return { site, jobs, agencies };
 }
 
 /** The whole site model in memory, report pages included (tests and small tools; the build streams). `sources`: text by source path. */
-export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>, registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): Site & { reports: ReportPage[] } {
-  const { site, jobs } = buildSiteModel(input, registry, originals);
-  return { ...site, reports: jobs.map((j) => reportPage(j.report, j.prev, j.next, sources.get(j.report.source.path) ?? '')) };
+export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>, registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): Site & { reports: ReportPage[]; agencies: AgencyPage[] } {
+  const { site, jobs, agencies } = buildSiteModel(input, registry, originals);
+  return { ...site, reports: jobs.map((j) => reportPage(j.report, j.prev, j.next, sources.get(j.report.source.path) ?? '')), agencies: agencies.map((a) => a.page()) };
 }

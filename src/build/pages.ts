@@ -13,9 +13,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AgencyPage, ReportJob } from '../archive/site.ts';
+import type { AgencyJob, ReportJob } from '../archive/site.ts';
 import { sha256, writeAtomic } from './cache.ts';
 import { INLINE, type Pool } from './pool.ts';
+import type { PageResult, Task } from './tasks.ts';
+
+/** Pages in flight at once (enough to keep every worker's batches full). */
+const WINDOW = 256;
 
 import { patchOf } from './summary.ts';
 import { realPath } from '../cli/output.ts';
@@ -50,7 +54,7 @@ export const hasRecord = (cache: string, out: string) => existsSync(manifestPath
 
 export interface PagesInput {
   jobs: readonly ReportJob[];
-  agencies: readonly AgencyPage[];
+  agencies: readonly AgencyJob[];
   /** Each report's cache key, by source path. */
   keys: ReadonlyMap<string, string>;
   pool: Pool;
@@ -96,20 +100,34 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const before = { ...record.pages };
   const after: Manifest = {};
   const select = p.select ?? (() => true);
-  const pages = [
+  // Each page: its URL, and how to make its task and the hash of its inputs. An agency page's model
+  // is made when asked and dropped after: at no time are all of them held.
+  type Page = { url: string; prepare: (out: string) => { hash: string; task: Task } };
+  const pages: Page[] = [
     ...p.jobs.map((j) => {
       const key = p.keys.get(j.report.source.path)!;
       const url = `/agencies/${j.report.agency.slug}/${j.report.year ?? 'unknown'}/`;
-      const hash = sha256(p.renderer, p.prefix, key, JSON.stringify(patchOf(j.report)), JSON.stringify([j.prev, j.next, j.original]));
-      return { url, hash, task: (out: string) => ({ kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix }) };
+      return {
+        url,
+        prepare: (out: string) => ({
+          hash: sha256(p.renderer, p.prefix, key, JSON.stringify(patchOf(j.report)), JSON.stringify([j.prev, j.next, j.original])),
+          task: { kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix },
+        }),
+      };
     }),
-    ...p.agencies.map((a) => ({ url: a.url, hash: sha256(p.renderer, p.prefix, JSON.stringify(a)), task: (out: string) => ({ kind: 'agency-page' as const, page: a, out, prefix: p.prefix }) })),
+    ...p.agencies.map((a) => ({
+      url: a.url,
+      prepare: (out: string) => {
+        const page = a.page();
+        return { hash: sha256(p.renderer, p.prefix, JSON.stringify(page)), task: { kind: 'agency-page' as const, page, out, prefix: p.prefix } };
+      },
+    })),
   ].filter((x) => select(x.url));
 
   // Which pages to make: those whose inputs changed, or whose page is gone from the site.
-  let make = pages.filter(({ url, hash }) => {
+  let make = p.record === null ? pages : pages.filter(({ url, prepare }) => {
     const old = before[url];
-    if (old?.hash === hash && existsSync(join(p.out, old.files[0]!))) {
+    if (old && old.hash === prepare('').hash && existsSync(join(p.out, old.files[0]!))) {
       after[url] = old;
       return false;
     }
@@ -128,12 +146,17 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const run = make.length <= INLINE ? p.pool.few() : p.pool;
   const written: string[] = [];
   let done = kept;
-  await Promise.all(
-    make.map(async ({ url, hash, task }) => {
-      after[url] = { hash, files: (await run.run(task(dir))).files };
+  // A window of tasks in flight, each made just before it is sent: memory holds the window, not the site.
+  let next = 0;
+  const lane = async () => {
+    while (next < make.length) {
+      const { url, prepare } = make[next++]!;
+      const { hash, task } = prepare(dir);
+      after[url] = { hash, files: ((await run.run(task)) as PageResult).files };
       p.onProgress?.(++done, pages.length);
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: WINDOW }, lane));
   for (const { url } of make) written.push(...after[url]!.files);
   const rendered = make.length;
   const now = new Set(Object.values(after).flatMap((x) => x.files));

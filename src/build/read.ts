@@ -57,6 +57,9 @@ function stampOf(fsPath: Buffer, folders: Map<string, string>): { stamp: string;
 
 /** `only`: read just the files for which it holds (a parse shard); the others are left out of the outcome. */
 
+/** Files in flight at once (enough to keep every worker's batches full). */
+const WINDOW = 256;
+
 export async function readStage(dir: string, pool: Pool, cache: string, parser: string, onProgress?: (done: number, total: number) => void, only?: (path: string) => boolean): Promise<ReadOutcome> {
   const { files: all, ...account } = accountFolder(dir);
   const files = only ? all.filter((e) => only(e.path)) : all;
@@ -76,22 +79,33 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
   const looked = files.filter((_, i) => !unchanged(i)).length;
   const run = looked <= INLINE ? pool.few() : pool;
   let done = 0;
-  const results = await Promise.all(
-    files.map((e, i) =>
-      (unchanged(i) ? Promise.resolve<ParseResult>({ ok: true, key: known.get(e.path)!.key, summary: null, reused: true, ms: 0 }) : run
-        .run({ kind: 'parse', fsPath: e.fsPath, path: e.path, cache, parser, known: known.get(e.path)?.key ?? null }))
-        // The parser never throws; should it all the same, the file is reported and the others go on.
-        .catch((err: Error) => ({ ok: false as const, reason: `${e.path}: the parser failed (${err.message.split('\n')[0]}); please report this with the file` }))
-        .finally(() => onProgress?.(++done, files.length)),
-    ),
-  );
+  // Each answer is turned into its summary as it comes (the JSON text dropped at once), a window of
+  // files at a time; the outcome keeps the folder's order whatever order the answers come in.
+  type Answer = { ok: true; key: string; summary: Report; fresh: boolean; reused: boolean; ms: number } | { ok: false; reason: string };
+  const results: Answer[] = new Array(files.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const e = files[i]!;
+      const r: ParseResult = unchanged(i)
+        ? { ok: true, key: known.get(e.path)!.key, summary: null, reused: true, ms: 0 }
+        : await run
+            .run({ kind: 'parse', fsPath: e.fsPath, path: e.path, cache, parser, known: known.get(e.path)?.key ?? null })
+            // The parser never throws; should it all the same, the file is reported and the others go on.
+            .catch((err: Error) => ({ ok: false as const, reason: `${e.path}: the parser failed (${err.message.split('\n')[0]}); please report this with the file` }));
+      results[i] = r.ok ? { ok: true, key: r.key, summary: r.summary === null ? known.get(e.path)!.summary : (JSON.parse(r.summary) as Report), fresh: r.summary !== null, reused: r.reused, ms: r.ms } : r;
+      onProgress?.(++done, files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: WINDOW }, lane));
   results.forEach((r, i) => {
     if (!r.ok) {
       out.unreadable.push(r.reason);
       return;
     }
-    if (r.summary !== null) out.changed = true;
-    const summary = r.summary === null ? known.get(files[i]!.path)!.summary : (JSON.parse(r.summary) as Report);
+    if (r.fresh) out.changed = true;
+    const summary = r.summary;
     out.reports.push(summary);
     out.keys.set(summary.source.path, r.key);
     out.stamps.set(summary.source.path, stamps[i]!);

@@ -144,7 +144,7 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     const started = performance.now();
     const loaded = await readStage(o.reports, pool, cache, parserVersion(), (done, total) => parsing.update(done, total));
     recordKnown(cache, loaded);
-    const { site, jobs } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
+    const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
     const full = buildSummary(loaded, site, shown(o.reports));
     // The terminal lists the published reports one by one up to a hundred; the full account goes to a file beside the cache.
     const { text, errors } = site.published.length > SHOWN_PUBLISHED ? buildSummary(loaded, site, shown(o.reports), 0) : full;
@@ -164,7 +164,7 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
       changes = c;
       return (dir = stageFor(c));
     };
-    const pages = pagesStage({ jobs, agencies: site.agencies, keys: loaded.keys, pool, cache, out: o.out, stage: stageOnce, inPlace: threads, record, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), select, onProgress: (d, t) => rendering.update(d, t) });
+    const pages = pagesStage({ jobs, agencies, keys: loaded.keys, pool, cache, out: o.out, stage: stageOnce, inPlace: threads, record, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), select, onProgress: (d, t) => rendering.update(d, t) });
     // Eleventy's year and region pages are made again only where their model changed (src/build/aggregates.ts).
     const plan = planAggregates(site, changes ? record!.aggregates : {}, changes ? record!.eleventy : [], { renderer: rendererVersion(), prefix: normalPrefix(o.pathPrefix), out: o.out });
     const [made, written] = await Promise.all([pages, o.shard || plan.nothing ? 0 : eleventy(plan.site, dir)]);
