@@ -18,12 +18,6 @@ import { jsxToHtml } from './src/build/jsx.ts';
 // Eleventy's default output folder is _site.
 export const dir = { input: 'templates', data: '_data', includes: '_includes' } as const;
 
-/** Called once per written page; the build CLI draws its progress bar from it. */
-let onPageWritten: ((outputPath: string) => void) | null = null;
-export function watchPages(listener: ((outputPath: string) => void) | null) {
-  onPageWritten = listener;
-}
-
 // chart.js is served from the site itself: many readers sit on intranets without the public internet.
 // The package exports no path to its UMD build, so find the package and take the file beside its entry.
 const chartJs = relative(process.cwd(), join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js'));
@@ -52,10 +46,6 @@ export default async function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPassthroughCopy({ 'public/assets': 'assets', [chartJs]: 'assets/chart.umd.min.js' });
   // Links are written root-relative (/agencies/…); --path-prefix hosts the site below a folder.
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  eleventyConfig.addTransform('progress', function (content) {
-    if (this.page.outputPath) onPageWritten?.(this.page.outputPath);
-    return content;
-  });
   eleventyConfig.setQuietMode(true);
 
   return {

@@ -278,6 +278,10 @@ const yearLink = (r: Report): Link => ({ href: reportUrl(r), text: `${r.year ?? 
 /** One agency page to make: its URL, and its model made when asked (held by nobody between). */
 export interface AgencyJob {
   url: string;
+  /** What the page is made from besides its reports: the names the archive gave the agency. */
+  names: { slug: string; name: string; aliases: string[]; formerNames: string[] };
+  /** Its reports as the archive placed them, oldest first. */
+  reports: readonly Report[];
   page: () => AgencyPage;
 }
 
@@ -301,7 +305,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     })),
   );
 
-  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), page: () => {
+  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), names: { slug: a.slug, name: a.name, aliases: a.aliases, formerNames: a.formerNames }, reports: a.reports, page: () => {
     const latest = a.reports[a.reports.length - 1]!;
     return {
       url: agencyUrl(a.slug),

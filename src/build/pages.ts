@@ -103,6 +103,8 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   // Each page: its URL, and how to make its task and the hash of its inputs. An agency page's model
   // is made when asked and dropped after: at no time are all of them held.
   type Page = { url: string; prepare: (out: string) => { hash: string; task: Task } };
+  // What the archive decided for each report, as JSON, made once (a report's page and its agency's page both depend on it).
+  const patches = new Map(p.jobs.map((j) => [j.report, JSON.stringify(patchOf(j.report))]));
   const pages: Page[] = [
     ...p.jobs.map((j) => {
       const key = p.keys.get(j.report.source.path)!;
@@ -110,17 +112,21 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
       return {
         url,
         prepare: (out: string) => ({
-          hash: sha256(p.renderer, p.prefix, key, JSON.stringify(patchOf(j.report)), JSON.stringify([j.prev, j.next, j.original])),
+          hash: sha256(p.renderer, p.prefix, key, patches.get(j.report)!, JSON.stringify([j.prev, j.next, j.original])),
           task: { kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix },
         }),
       };
     }),
+    // An agency page is a function of its names and its reports (each by its parse and what the
+    // archive decided for it): hashed from those, its model is made only if it is to be written.
     ...p.agencies.map((a) => ({
       url: a.url,
-      prepare: (out: string) => {
-        const page = a.page();
-        return { hash: sha256(p.renderer, p.prefix, JSON.stringify(page)), task: { kind: 'agency-page' as const, page, out, prefix: p.prefix } };
-      },
+      prepare: (out: string) => ({
+        hash: sha256(p.renderer, p.prefix, JSON.stringify(a.names), ...a.reports.flatMap((r) => [p.keys.get(r.source.path)!, patches.get(r) ?? JSON.stringify(patchOf(r))])),
+        get task() {
+          return { kind: 'agency-page' as const, page: a.page(), out, prefix: p.prefix };
+        },
+      }),
     })),
   ].filter((x) => select(x.url));
 

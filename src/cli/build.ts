@@ -17,7 +17,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { buildSummary } from './report-summary.ts';
 import { buildSiteModel, type Site } from '../archive/site.ts';
-import { watchPages, type EleventyConfig } from '../../eleventy.config.ts';
+import type { EleventyConfig } from '../../eleventy.config.ts';
 import { serveSite } from './serve.ts';
 import { createPool, defaultWorkers } from '../build/pool.ts';
 import { readStage, recordKnown } from '../build/read.ts';
@@ -197,6 +197,7 @@ async function main() {
 
   // The model Eleventy renders: set by each run, read by the global data `site` (one road in).
   let current: Site | null = null;
+  let written = 0;
   // The dev server's Eleventy renders its pages after each run of ours: it watches this stamp, which each run rewrites.
   const stamp = o.serve ? join(mkdtempSync(join(tmpdir(), 'nianbao-dev-')), 'rebuilt.stamp') : null;
   // Eleventy is loaded only when it has pages to make (a rebuild that changed none of them never loads it).
@@ -208,11 +209,14 @@ async function main() {
       ...(o.pathPrefix ? { pathPrefix: o.pathPrefix } : {}),
       config: (config: unknown) => {
         (config as EleventyConfig).addGlobalData('site', () => current);
+        // Pages Eleventy wrote, for the summary.
+        (config as EleventyConfig).addTransform('count', function (content) {
+          if (this.page.outputPath) written++;
+          return content;
+        });
         if (stamp) (config as EleventyConfig).addWatchTarget(stamp);
       },
     });
-  let written = 0;
-  watchPages(() => written++);
 
   if (stamp) return serve(o, cache, stamp, await elev(o.out), (site) => (current = site));
 
