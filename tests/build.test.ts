@@ -31,6 +31,16 @@ function assertSameTree(a: string, b: string) {
   for (const [path, bytes] of x) assert.ok(bytes.equals(y.get(path)!), `${path} differs`);
 }
 
+/** A copy of the samples, built once into <dir>/site with its cache in <dir>/cache. */
+function builtCopy(name: string) {
+  const dir = tmp(name);
+  const reports = join(dir, 'reports');
+  cpSync(REPORTS, reports, { recursive: true });
+  const cache = join(dir, 'cache');
+  ok(build(['--reports', reports, '--out', join(dir, 'site'), '--cache', cache]));
+  return { dir, reports, cache };
+}
+
 const ok = (r: ReturnType<typeof build>) => {
   assert.equal(r.status, 0, r.stderr + r.stdout);
   return r.stdout;
@@ -74,11 +84,7 @@ test('--no-cache leaves no cache behind; the default cache sits beside the repor
 });
 
 test('one report edited, one removed: only they are parsed and rendered again, and the site equals a fresh build', { timeout: 300_000 }, () => {
-  const dir = tmp('incremental');
-  const reports = join(dir, 'reports');
-  cpSync(REPORTS, reports, { recursive: true });
-  const cache = join(dir, 'cache');
-  ok(build(['--reports', reports, '--out', join(dir, 'site'), '--cache', cache]));
+  const { dir, reports, cache } = builtCopy('incremental');
   const before = tree(join(dir, 'site'));
 
   // 凤泉区 2021, a sentence of its narrative: its report page, report.json and source.txt change, nothing else.
@@ -258,11 +264,7 @@ test('past a hundred published reports the terminal summary counts them; the ful
 });
 
 test('a figure changed: the report, its agency page and the pages over the archive are made again, and equal a fresh build', { timeout: 300_000 }, () => {
-  const dir = tmp('figure');
-  const reports = join(dir, 'reports');
-  cpSync(REPORTS, reports, { recursive: true });
-  const cache = join(dir, 'cache');
-  ok(build(['--reports', reports, '--out', join(dir, 'site'), '--cache', cache]));
+  const { dir, reports, cache } = builtCopy('figure');
   // Touched but not changed: read and hashed again, not parsed, nothing made.
   const file = join(reports, readdirSync(reports).find((f) => f.includes('凤泉区'))!);
   const text = readFileSync(file, 'utf8');

@@ -57,18 +57,18 @@ export interface Staging {
   abandon(): void;
 }
 
-/** Stage a build of `out` beside it (same file system, so the swap is a rename). */
-export function stage(out: string): Staging {
-  const dir = `${out}.nianbao-building`;
-  const old = `${out}.nianbao-previous`;
-  fresh(dir);
+/**
+ * The staging folder `dir` of `out`, thrown away on Ctrl-C or a kill while the build runs (nothing of
+ * the new site is left, the old one is untouched) or by `abandon`; `settle` ends the guard once the
+ * build puts the staged files in place.
+ */
+function guard(dir: string, out: string) {
   let done = false;
   const abandon = () => {
     if (done) return;
     done = true;
     rmSync(dir, { recursive: true, force: true });
   };
-  // Ctrl-C or a kill during rendering: nothing of the new site is left, the old one is untouched.
   const onSignal = (signal: NodeJS.Signals) => {
     abandon();
     process.stderr.write(`\nnianbao: build interrupted (${signal}); the previous site in ${out} is unchanged.\n`);
@@ -77,15 +77,29 @@ export function stage(out: string): Staging {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   return {
+    abandon,
+    settle() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      done = true;
+    },
+  };
+}
+
+/** Stage a build of `out` beside it (same file system, so the swap is a rename). */
+export function stage(out: string): Staging {
+  const dir = `${out}.nianbao-building`;
+  const old = `${out}.nianbao-previous`;
+  fresh(dir);
+  const { abandon, settle } = guard(dir, out);
+  return {
     dir,
     abandon,
     commit() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      settle();
       rmSync(old, { recursive: true, force: true });
       if (existsSync(out)) renameSync(out, old);
       renameSync(dir, out);
-      done = true;
       // The previous site is out of the way: it is deleted in the background (tens of thousands of
       // files take a while), and by the next build if that was cut short.
       if (existsSync(old)) spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(old)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
@@ -160,32 +174,18 @@ export function stageChanges(out: string): ChangeStaging {
   const dir = `${out}.nianbao-building`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  let done = false;
-  const abandon = () => {
-    if (done) return;
-    done = true;
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    abandon();
-    process.stderr.write(`\nnianbao: build interrupted (${signal}); the previous site in ${out} is unchanged.\n`);
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const { abandon, settle } = guard(dir, out);
   return {
     dir,
     abandon,
     written: () => filesBelow(dir),
     commit(deletions: string[]) {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      settle();
       const moves = filesBelow(dir);
       const moving = new Set(moves);
       writeFileSync(journalOf(out), JSON.stringify({ staging: dir, moves, deletions: deletions.filter((f) => !moving.has(f)) }));
       // From here the change is decided: an interruption is finished by the next build.
       apply(out);
-      done = true;
     },
   };
 }
