@@ -184,3 +184,19 @@ test('a finding on a line of a PDF says the page it stands on', () => {
   assert.equal(f.page, f.line > 40 ? 2 : 1);
   assert.ok(parseReport({ bytes, path: 'x.txt' }).findings.every((x) => x.page === null));
 });
+
+test('a web page in Traditional script keeps its table cells: the same tables, read from the HTML cells', async () => {
+  const { Converter } = await import('opencc-js');
+  const toTraditional = Converter({ from: 'cn', to: 'tw' });
+  const path = join(import.meta.dirname, 'fixtures', 'documents', '003-xxgk-utf8.htm');
+  const simplified = readFileSync(path);
+  const traditional = new TextEncoder().encode(toTraditional(simplified.toString('utf8')));
+  const parse = async (bytes: Uint8Array) => parseReport({ bytes, path: '003.htm', document: await readDocument(bytes, '003.htm') });
+  const [a, b] = [await parse(simplified), await parse(traditional)];
+  assert.notEqual(Buffer.from(traditional).toString('utf8'), simplified.toString('utf8'));
+  assert.ok(a.tables.requests && a.tables.reviewLitigation, 'the fixture has tables 3 and 4');
+  assert.deepEqual(b.tables.requests, a.tables.requests);
+  assert.deepEqual(b.tables.reviewLitigation, a.tables.reviewLitigation);
+  assert.deepEqual(b.tables.proactive, a.tables.proactive);
+  assert.deepEqual(b.source.tables.map((t) => t.method), a.source.tables.map((t) => t.method));
+});

@@ -28,5 +28,6 @@ let convert: ((s: string) => string) | null = null;
 /** The lines in Simplified script, one for one (numbers unchanged). */
 export function toSimplified(lines: readonly SourceLine[]): SourceLine[] {
   convert ??= Converter({ from: 't', to: 'cn' });
-  return lines.map((l) => ({ line: l.line, text: convert!(l.text) }));
+  // Each line keeps its table cells (converted too), where its values start and its page: only the characters change.
+  return lines.map((l) => ({ ...l, text: convert!(l.text), ...(l.cells ? { cells: l.cells.map((c) => convert!(c)) } : {}) }));
 }
