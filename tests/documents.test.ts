@@ -200,3 +200,11 @@ test('a web page in Traditional script keeps its table cells: the same tables, r
   assert.deepEqual(b.tables.proactive, a.tables.proactive);
   assert.deepEqual(b.source.tables.map((t) => t.method), a.source.tables.map((t) => t.method));
 });
+
+test('toSimplified changes only the characters: cells, where values start and the page stay', async () => {
+  const { toSimplified } = await import('../src/read/script.ts');
+  const [row] = toSimplified([{ line: 7, text: '（二）本年新收\t5\t0', cells: ['（二）本年新收', '5', '0'], valueStart: 1, page: 3 }]);
+  assert.deepEqual(row, { line: 7, text: '（二）本年新收\t5\t0', cells: ['（二）本年新收', '5', '0'], valueStart: 1, page: 3 });
+  const [trad] = toSimplified([{ line: 1, text: '駁回\t1', cells: ['駁回', '1'], valueStart: 1, page: 2 }]);
+  assert.deepEqual(trad, { line: 1, text: '驳回\t1', cells: ['驳回', '1'], valueStart: 1, page: 2 });
+});
