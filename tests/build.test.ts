@@ -285,3 +285,24 @@ test('a figure changed: the report, its agency page and the pages over the archi
   assertSameTree(join(dir, 'site'), join(dir, 'fresh'));
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('after a few changes only they are recorded (summaries.changes.json); many changes rewrite the whole record', { timeout: 200_000 }, () => {
+  const { dir, reports, cache } = builtCopy('record');
+  const whole = readFileSync(join(cache, 'summaries.json'));
+  const file = join(reports, readdirSync(reports).find((f) => f.includes('泉港区'))!);
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+  assert.deepEqual(counts(ok(build(['--reports', reports, '--out', join(dir, 'site'), '--cache', cache]))).slice(0, 2), [1, 4]);
+  assert.ok(readFileSync(join(cache, 'summaries.json')).equals(whole), 'the whole record is left as it was');
+  const changes = JSON.parse(readFileSync(join(cache, 'summaries.changes.json'), 'utf8')) as { entries: unknown[][] };
+  assert.deepEqual(changes.entries.map((e) => e[0]), [relative(reports, file)]);
+  // Read back: nothing to parse, the same site as a fresh build.
+  assert.deepEqual(counts(ok(build(['--reports', reports, '--out', join(dir, 'site'), '--cache', cache]))).slice(0, 3), [0, 5, 0]);
+  ok(build(['--reports', reports, '--out', join(dir, 'fresh'), '--no-cache', '--workers', '1']));
+  assertSameTree(join(dir, 'site'), join(dir, 'fresh'));
+  // A whole record torn: written whole again, not amended.
+  writeFileSync(join(cache, 'summaries.json'), '{"parser":');
+  ok(build(['--reports', reports, '--out', join(dir, 'site'), '--cache', cache]));
+  assert.equal((JSON.parse(readFileSync(join(cache, 'summaries.json'), 'utf8')) as { entries: unknown[] }).entries.length, 5);
+  assert.equal(existsSync(join(cache, 'summaries.changes.json')), false);
+  rmSync(dir, { recursive: true, force: true });
+});

@@ -80,14 +80,23 @@ export interface Known {
   summary: Report;
   /** The stamp may be trusted: the record was made by this parser, and the file had not changed for 2 s before (a change within one tick of a coarse clock would hide). */
   trusted: boolean;
+  /** Recorded in the changes file, not in the whole record. */
+  inChanges: boolean;
 }
+
+/**
+ * The changes since the whole record was written: after a rebuild that changed a few reports, only
+ * they are written (a whole record at 20,000 reports is 80 MB of JSON); read after the whole record.
+ */
+export const CHANGES = 'summaries.changes.json';
 
 /** Every summaries*.json of the cache (a build's, or several parse shards' copied together), by the report's path. */
 export function readKnown(dir: string, parser: string): Map<string, Known> {
   const known = new Map<string, Known>();
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((n) => /^summaries.*\.json$/.test(n)).sort();
+    names = readdirSync(dir).filter((n) => /^summaries(-\d+-of-\d+)?\.json$/.test(n)).sort();
+    if (names.includes('summaries.json') && existsSync(join(dir, CHANGES))) names.push(CHANGES);
   } catch {
     return known;
   }
@@ -101,7 +110,7 @@ export function readKnown(dir: string, parser: string): Map<string, Known> {
       continue;
     }
     for (const e of record.entries)
-      if (Array.isArray(e) && e.length === 5) known.set(e[0], { key: e[1], stamp: e[2], summary: e[4], trusted: record.parser === parser && e[3] < written - 2000 });
+      if (Array.isArray(e) && e.length === 5) known.set(e[0], { key: e[1], stamp: e[2], summary: e[4], trusted: record.parser === parser && e[3] < written - 2000, inChanges: name === CHANGES });
   }
   return known;
 }

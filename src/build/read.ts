@@ -7,9 +7,9 @@ import { accountFolder, originalPath, type FolderAccount } from '../io.ts';
 import type { Report } from '../model/report.ts';
 import { INLINE, type Pool } from './pool.ts';
 import type { ParseResult } from './tasks.ts';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasParsed, readKnown, writeKnown } from './cache.ts';
+import { CHANGES, hasParsed, readKnown, writeKnown } from './cache.ts';
 
 export interface ReadOutcome extends Omit<FolderAccount, 'files'> {
   /** Report summaries (src/build/summary.ts), in the folder's order. */
@@ -25,6 +25,10 @@ export interface ReadOutcome extends Omit<FolderAccount, 'files'> {
   parseMs: number;
   /** Whether anything differs from what the cache recorded (else the record need not be written again). */
   changed: boolean;
+  /** Whether a whole record was read (else a changes file has nothing to amend). */
+  recorded: boolean;
+  /** Reports that differ from the record (parsed, another key or stamp, or recorded as a change): the next changes file. */
+  differing: Set<string>;
   /** Each report's stamp and file time, by source path (for the record). */
   stamps: Map<string, { stamp: string; mtime: number }>;
   /** The parser's fingerprint. */
@@ -63,10 +67,14 @@ const WINDOW = 256;
 export async function readStage(dir: string, pool: Pool, cache: string, parser: string, onProgress?: (done: number, total: number) => void, only?: (path: string) => boolean): Promise<ReadOutcome> {
   const { files: all, ...account } = accountFolder(dir);
   const files = only ? all.filter((e) => only(e.path)) : all;
-  const out: ReadOutcome = { ...account, reports: [], keys: new Map(), originals: new Map(), parsed: 0, reused: 0, parseMs: 0, changed: false, stamps: new Map(), parser };
+  const out: ReadOutcome = { ...account, reports: [], keys: new Map(), originals: new Map(), parsed: 0, reused: 0, parseMs: 0, changed: false, recorded: false, differing: new Set(), stamps: new Map(), parser };
   // What the last build (or the parse shards) recorded: a file whose stamp is unchanged is taken as it
   // was; one whose key is unchanged is not parsed, and its summary not sent back.
   const known = readKnown(cache, parser);
+  for (const k of known.values()) if (!k.inChanges) {
+    out.recorded = true;
+    break;
+  }
   const folders = new Map<string, string>();
   const stamps = files.map((e) => stampOf(e.fsPath, folders));
   // (and its parse still in the cache: a cache emptied by hand is filled again, not trusted).
@@ -104,8 +112,10 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
       out.unreadable.push(r.reason);
       return;
     }
-    if (r.fresh) out.changed = true;
     const summary = r.summary;
+    const k = known.get(summary.source.path);
+    if (r.fresh || !k || k.key !== r.key || k.stamp !== stamps[i]!.stamp || k.inChanges) out.differing.add(summary.source.path);
+    if (r.fresh || !k || k.key !== r.key || k.stamp !== stamps[i]!.stamp) out.changed = true;
     out.reports.push(summary);
     out.keys.set(summary.source.path, r.key);
     out.stamps.set(summary.source.path, stamps[i]!);
@@ -124,5 +134,12 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
 /** Record the reports read for the next build (`name`: summaries.json, or a parse shard's own file). */
 export function recordKnown(cache: string, outcome: ReadOutcome, name = 'summaries.json') {
   if (!outcome.changed && existsSync(join(cache, name))) return;
+  // A few changes to a whole record: only they are written.
+  if (name === 'summaries.json' && outcome.recorded && outcome.differing.size <= Math.max(50, outcome.reports.length / 20)) {
+    const changes = outcome.reports.filter((r) => outcome.differing.has(r.source.path));
+    writeKnown(cache, CHANGES, outcome.parser, changes.map((summary) => ({ path: summary.source.path, key: outcome.keys.get(summary.source.path)!, ...outcome.stamps.get(summary.source.path)!, summary })));
+    return;
+  }
+  rmSync(join(cache, CHANGES), { force: true });
   writeKnown(cache, name, outcome.parser, outcome.reports.map((summary) => ({ path: summary.source.path, key: outcome.keys.get(summary.source.path)!, ...outcome.stamps.get(summary.source.path)!, summary })));
 }
