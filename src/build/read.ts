@@ -59,11 +59,10 @@ function stampOf(fsPath: Buffer, folders: Map<string, string>): { stamp: string;
   return { stamp: `${file.stamp}|${sidecar.stamp}|${meta}`, mtime: Math.max(file.mtime, sidecar.mtime) };
 }
 
-/** `only`: read just the files for which it holds (a parse shard); the others are left out of the outcome. */
-
 /** Files in flight at once (enough to keep every worker's batches full). */
 const WINDOW = 256;
 
+/** `only`: read just the files for which it holds (a parse shard); the others are left out of the outcome. */
 export async function readStage(dir: string, pool: Pool, cache: string, parser: string, onProgress?: (done: number, total: number) => void, only?: (path: string) => boolean): Promise<ReadOutcome> {
   const { files: all, ...account } = accountFolder(dir);
   const files = only ? all.filter((e) => only(e.path)) : all;
@@ -71,20 +70,16 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
   // What the last build (or the parse shards) recorded: a file whose stamp is unchanged is taken as it
   // was; one whose key is unchanged is not parsed, and its summary not sent back.
   const known = readKnown(cache, parser);
-  for (const k of known.values()) if (!k.inChanges) {
-    out.recorded = true;
-    break;
-  }
+  out.recorded = [...known.values()].some((k) => !k.inChanges);
   const folders = new Map<string, string>();
   const stamps = files.map((e) => stampOf(e.fsPath, folders));
   // (and its parse still in the cache: a cache emptied by hand is filled again, not trusted).
-  const same = files.map((e, i) => {
+  const unchanged = files.map((e, i) => {
     const k = known.get(e.path);
     return k?.trusted === true && k.stamp === stamps[i]!.stamp && hasParsed(cache, k.key);
   });
-  const unchanged = (i: number) => same[i]!;
   // Few files to look at: in this thread, no worker started for them.
-  const looked = files.filter((_, i) => !unchanged(i)).length;
+  const looked = unchanged.filter((u) => !u).length;
   const run = looked <= INLINE ? pool.few() : pool;
   let done = 0;
   // Each answer is turned into its summary as it comes (the JSON text dropped at once), a window of
@@ -96,7 +91,7 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
     while (next < files.length) {
       const i = next++;
       const e = files[i]!;
-      const r: ParseResult = unchanged(i)
+      const r: ParseResult = unchanged[i]
         ? { ok: true, key: known.get(e.path)!.key, summary: null, reused: true, ms: 0 }
         : await run
             .run({ kind: 'parse', fsPath: e.fsPath, path: e.path, cache, parser, known: known.get(e.path)?.key ?? null })
@@ -114,8 +109,9 @@ export async function readStage(dir: string, pool: Pool, cache: string, parser: 
     }
     const summary = r.summary;
     const k = known.get(summary.source.path);
-    if (r.fresh || !k || k.key !== r.key || k.stamp !== stamps[i]!.stamp || k.inChanges) out.differing.add(summary.source.path);
-    if (r.fresh || !k || k.key !== r.key || k.stamp !== stamps[i]!.stamp) out.changed = true;
+    const moved = r.fresh || !k || k.key !== r.key || k.stamp !== stamps[i]!.stamp;
+    if (moved) out.changed = true;
+    if (moved || k.inChanges) out.differing.add(summary.source.path);
     out.reports.push(summary);
     out.keys.set(summary.source.path, r.key);
     out.stamps.set(summary.source.path, stamps[i]!);
