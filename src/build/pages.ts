@@ -100,8 +100,8 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const before = { ...record.pages };
   const after: Manifest = {};
   const select = p.select ?? (() => true);
-  // Each page: its URL, and how to make its task and the hash of its inputs. An agency page's model
-  // is made when asked and dropped after: at no time are all of them held.
+  // Each page: its URL, the hash of its inputs, and its task made only when asked (an agency page's
+  // model with it): at no time are all of them held.
   type Page = { url: string; prepare: (out: string) => { hash: string; task: Task } };
   // What the archive decided for each report, as JSON, made once (a report's page and its agency's page both depend on it).
   const patches = new Map(p.jobs.map((j) => [j.report, JSON.stringify(patchOf(j.report))]));
@@ -113,7 +113,9 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
         url,
         prepare: (out: string) => ({
           hash: sha256(p.renderer, p.prefix, key, patches.get(j.report)!, JSON.stringify([j.prev, j.next, j.original])),
-          task: { kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix },
+          get task() {
+            return { kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix };
+          },
         }),
       };
     }),
@@ -122,7 +124,7 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
     ...p.agencies.map((a) => ({
       url: a.url,
       prepare: (out: string) => ({
-        hash: sha256(p.renderer, p.prefix, JSON.stringify(a.names), ...a.reports.flatMap((r) => [p.keys.get(r.source.path)!, patches.get(r) ?? JSON.stringify(patchOf(r))])),
+        hash: sha256(p.renderer, p.prefix, JSON.stringify(a.names), ...a.reports.flatMap((r) => [p.keys.get(r.source.path)!, patches.get(r)!])),
         get task() {
           return { kind: 'agency-page' as const, page: a.page(), out, prefix: p.prefix };
         },
