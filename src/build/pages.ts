@@ -100,42 +100,33 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const before = { ...record.pages };
   const after: Manifest = {};
   const select = p.select ?? (() => true);
-  // Each page: its URL, the hash of its inputs, and its task made only when asked (an agency page's
-  // model with it): at no time are all of them held.
-  type Page = { url: string; prepare: (out: string) => { hash: string; task: Task } };
+  // Each page: its URL, the hash of its inputs, and its task made only when it is sent (an agency
+  // page's model with it): at no time are all of them held.
+  type Page = { url: string; hash: string; task: (out: string) => Task };
   // What the archive decided for each report, as JSON, made once (a report's page and its agency's page both depend on it).
   const patches = new Map(p.jobs.map((j) => [j.report, JSON.stringify(patchOf(j.report))]));
   const pages: Page[] = [
     ...p.jobs.map((j) => {
       const key = p.keys.get(j.report.source.path)!;
-      const url = `/agencies/${j.report.agency.slug}/${j.report.year ?? 'unknown'}/`;
       return {
-        url,
-        prepare: (out: string) => ({
-          hash: sha256(p.renderer, p.prefix, key, patches.get(j.report)!, JSON.stringify([j.prev, j.next, j.original])),
-          get task() {
-            return { kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix };
-          },
-        }),
+        url: `/agencies/${j.report.agency.slug}/${j.report.year ?? 'unknown'}/`,
+        hash: sha256(p.renderer, p.prefix, key, patches.get(j.report)!, JSON.stringify([j.prev, j.next, j.original])),
+        task: (out: string) => ({ kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix }),
       };
     }),
     // An agency page is a function of its names and its reports (each by its parse and what the
     // archive decided for it): hashed from those, its model is made only if it is to be written.
     ...p.agencies.map((a) => ({
       url: a.url,
-      prepare: (out: string) => ({
-        hash: sha256(p.renderer, p.prefix, JSON.stringify(a.names), ...a.reports.flatMap((r) => [p.keys.get(r.source.path)!, patches.get(r)!])),
-        get task() {
-          return { kind: 'agency-page' as const, page: a.page(), out, prefix: p.prefix };
-        },
-      }),
+      hash: sha256(p.renderer, p.prefix, JSON.stringify(a.names), ...a.reports.flatMap((r) => [p.keys.get(r.source.path)!, patches.get(r)!])),
+      task: (out: string) => ({ kind: 'agency-page' as const, page: a.page(), out, prefix: p.prefix }),
     })),
   ].filter((x) => select(x.url));
 
   // Which pages to make: those whose inputs changed, or whose page is gone from the site.
-  let make = p.record === null ? pages : pages.filter(({ url, prepare }) => {
+  let make = p.record === null ? pages : pages.filter(({ url, hash }) => {
     const old = before[url];
-    if (old && old.hash === prepare('').hash && existsSync(join(p.out, old.files[0]!))) {
+    if (old?.hash === hash && existsSync(join(p.out, old.files[0]!))) {
       after[url] = old;
       return false;
     }
@@ -158,9 +149,8 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   let next = 0;
   const lane = async () => {
     while (next < make.length) {
-      const { url, prepare } = make[next++]!;
-      const { hash, task } = prepare(dir);
-      after[url] = { hash, files: ((await run.run(task)) as PageResult).files };
+      const { url, hash, task } = make[next++]!;
+      after[url] = { hash, files: ((await run.run(task(dir))) as PageResult).files };
       p.onProgress?.(++done, pages.length);
     }
   };

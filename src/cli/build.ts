@@ -141,8 +141,8 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
   const pool = createPool(o.workers, { threads });
   try {
     const parsing = progress('parsing  ');
-    const started = performance.now();
-    const loaded = await readStage(o.reports, pool, cache, parserVersion(), (done, total) => parsing.update(done, total));
+    const parser = parserVersion();
+    const loaded = await readStage(o.reports, pool, cache, parser, (done, total) => parsing.update(done, total));
     recordKnown(cache, loaded);
     const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
     const full = buildSummary(loaded, site, shown(o.reports));
@@ -164,12 +164,13 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
       changes = c;
       return (dir = stageFor(c));
     };
-    const pages = pagesStage({ jobs, agencies, keys: loaded.keys, pool, cache, out: o.out, stage: stageOnce, inPlace: threads, record, prefix: normalPrefix(o.pathPrefix), renderer: rendererVersion(), select, onProgress: (d, t) => rendering.update(d, t) });
+    const renderer = rendererVersion(parser);
+    const prefix = normalPrefix(o.pathPrefix);
+    const pages = pagesStage({ jobs, agencies, keys: loaded.keys, pool, cache, out: o.out, stage: stageOnce, inPlace: threads, record, prefix, renderer, select, onProgress: (d, t) => rendering.update(d, t) });
     // Eleventy's year and region pages are made again only where their model changed (src/build/aggregates.ts).
-    const plan = planAggregates(site, changes ? record!.aggregates : {}, changes ? record!.eleventy : [], { renderer: rendererVersion(), prefix: normalPrefix(o.pathPrefix), out: o.out });
+    const plan = planAggregates(site, changes ? record!.aggregates : {}, changes ? record!.eleventy : [], { renderer, prefix, out: o.out });
     const [made, written] = await Promise.all([pages, o.shard || plan.nothing ? 0 : eleventy(plan.site, dir)]);
-    const seconds = (performance.now() - started) / 1000;
-    const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size, seconds };
+    const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size };
     const account = text !== full.text ? ` The full account of every file: ${shown(join(cache, 'build-summary.txt'))}.` : '';
     const line = `${o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : o.aggregates ? 'aggregate pages only: ' : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).${account}`;
     return { site, summary: `${text}\n${line}`, errors, stats, pages: made, aggregates: plan };
