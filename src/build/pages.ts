@@ -23,6 +23,7 @@ const WINDOW = 256;
 
 import { patchOf } from './summary.ts';
 import { realPath } from '../cli/output.ts';
+import type { ProductRecord } from './products.ts';
 
 /** What each page of an output folder was made from, and the files it wrote. */
 type Manifest = Record<string, { hash: string; files: string[] }>;
@@ -32,6 +33,8 @@ export interface SiteRecord {
   eleventy: string[];
   /** The year and region pages Eleventy made, with the hash of each one's model (src/build/aggregates.ts). */
   aggregates: Record<string, string>;
+  /** The products made over the whole archive, with the hash each was made from (src/build/products.ts). */
+  products: ProductRecord;
 }
 
 const manifestPath = (cache: string, out: string) => join(cache, 'site', `${sha256(realPath(out)).slice(0, 16)}.json`);
@@ -39,11 +42,11 @@ const manifestPath = (cache: string, out: string) => join(cache, 'site', `${sha2
 function readRecord(path: string): SiteRecord {
   try {
     const r = JSON.parse(readFileSync(path, 'utf8')) as SiteRecord;
-    if (r && typeof r.pages === 'object' && Array.isArray(r.eleventy) && typeof r.aggregates === 'object') return r;
+    if (r && typeof r.pages === 'object' && Array.isArray(r.eleventy) && typeof r.aggregates === 'object') return { ...r, products: r.products ?? {} };
   } catch {
     // none yet, or unreadable: nothing is kept
   }
-  return { pages: {}, eleventy: [], aggregates: {} };
+  return { pages: {}, eleventy: [], aggregates: {}, products: {} };
 }
 
 /** What the last build into `out` recorded (empty if none). */
@@ -90,13 +93,13 @@ export interface PagesOutcome {
   written: string[];
   /** The files Eleventy wrote in the previous build. */
   previousEleventy: string[];
-  /** Record the pages made, the files Eleventy's pages are in and its pages' hashes, once the site is in place. */
-  save(eleventy: string[], aggregates: Record<string, string>): void;
+  /** Record the pages made, the files Eleventy's pages (and the products) are in, its pages' hashes and the products', once the site is in place. */
+  save(eleventy: string[], aggregates: Record<string, string>, products: ProductRecord): void;
 }
 
 export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const path = manifestPath(p.cache, p.out);
-  const record = p.record ?? { pages: {}, eleventy: [], aggregates: {} };
+  const record = p.record ?? { pages: {}, eleventy: [], aggregates: {}, products: {} };
   const before = { ...record.pages };
   const after: Manifest = {};
   const select = p.select ?? (() => true);
@@ -161,5 +164,5 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   const deletions = Object.values(before).flatMap((x) => x.files).filter((f) => !now.has(f));
   const files = Object.values(after).reduce((n, x) => n + x.files.length, 0);
   const sorted = Object.fromEntries(Object.entries(after).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { rendered, kept, files, deletions, written, previousEleventy: changes ? record.eleventy : [], save: (eleventy, aggregates) => writeAtomic(path, JSON.stringify({ pages: sorted, eleventy: [...eleventy].sort(), aggregates })) };
+  return { rendered, kept, files, deletions, written, previousEleventy: changes ? record.eleventy : [], save: (eleventy, aggregates, products) => writeAtomic(path, JSON.stringify({ pages: sorted, eleventy: [...eleventy].sort(), aggregates, products })) };
 }

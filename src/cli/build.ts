@@ -26,12 +26,14 @@ import { planAggregates, type AggregatePlan } from '../build/aggregates.ts';
 import { parserVersion, rendererVersion } from '../build/version.ts';
 import { writeAtomic } from '../build/cache.ts';
 import { parseShard, parsesFile, shardSelector, type Shard } from '../build/shard.ts';
+import { fullReport, productsStage, type ProductContext, type ProductsOutcome } from '../build/products.ts';
+import { archiveProducts } from '../build/catalogue.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const STARTED = performance.now();
 /** Published reports the summary lists one by one on the terminal; past that they are counted. */
 const SHOWN_PUBLISHED = 100;
-const USAGE = 'usage: npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /PREFIX/] [--workers N] [--cache DIR | --no-cache] [--shard K/N | --aggregates | --parse-only [--shard K/N]] [--serve [--port N] [--host HOST]]';
+const USAGE = 'usage: npm run build -- [--reports DIR] [--out DIR] [--strict] [--path-prefix /PREFIX/] [--workers N] [--cache DIR | --no-cache] [--site-url URL] [--shard K/N | --aggregates | --parse-only [--shard K/N]] [--serve [--port N] [--host HOST]]';
 
 interface Options {
   reports: string;
@@ -50,10 +52,12 @@ interface Options {
   aggregates: boolean;
   /** --parse-only: fill the cache (with --shard, one slice of the files) and stop. */
   parseOnly: boolean;
+  /** --site-url: where the site is served (https://host[/path]), for canonical links, the sitemap and the feed. */
+  siteUrl: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { reports: 'reports', out: '_site', strict: false, serve: false, port: 8080, host: '127.0.0.1', pathPrefix: undefined, workers: defaultWorkers(), cache: undefined, shard: null, aggregates: false, parseOnly: false };
+  const o: Options = { reports: 'reports', out: '_site', strict: false, serve: false, port: 8080, host: '127.0.0.1', pathPrefix: undefined, workers: defaultWorkers(), cache: undefined, shard: null, aggregates: false, parseOnly: false, siteUrl: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -79,6 +83,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-cache') o.cache = null;
     else if (a === '--shard') o.shard = parseShard(value()) ?? fail(`--shard needs K/N, 1 ≤ K ≤ N (e.g. --shard 2/4).\n${USAGE}`);
     else if (a === '--aggregates') o.aggregates = true;
+    else if (a === '--site-url') o.siteUrl = siteUrl(value());
     else if (a === '--parse-only') o.parseOnly = true;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
@@ -89,6 +94,19 @@ function parseArgs(argv: string[]): Options {
   if (o.serve && (o.shard || o.aggregates || o.parseOnly)) fail('--serve builds the whole site; it takes no --shard, --aggregates or --parse-only.');
   if (o.parseOnly && o.cache === null) fail('--parse-only fills the cache; it cannot be used with --no-cache.');
   return o;
+}
+
+/** --site-url as given, checked: an absolute http(s) URL, kept without its trailing slash. */
+function siteUrl(v: string): string {
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    fail(`--site-url needs an absolute URL such as https://nianbao.example.org (got ${v}).`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') fail(`--site-url needs an http or https URL (got ${v}).`);
+  if (u.search || u.hash) fail(`--site-url takes no query or fragment (got ${v}).`);
+  return `${u.origin}${u.pathname}`.replace(/\/+$/, '');
 }
 
 /** A folder as the user named it: relative to where they called from when inside it. */
@@ -131,6 +149,7 @@ interface RunResult {
   stats: Record<string, number>;
   pages: PagesOutcome;
   aggregates: AggregatePlan;
+  products: ProductsOutcome;
 }
 
 /**
@@ -170,10 +189,13 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     // Eleventy's year and region pages are made again only where their model changed (src/build/aggregates.ts).
     const plan = planAggregates(site, changes ? record!.aggregates : {}, changes ? record!.eleventy : [], { renderer, prefix, out: o.out });
     const [made, written] = await Promise.all([pages, o.shard || plan.nothing ? 0 : eleventy(plan.site, dir)]);
+    // The files over the whole archive (data, search, sitemap and feed, redirects): not a page shard's.
+    const ctx: ProductContext = { site, jobs, out: o.out, prefix, siteUrl: o.siteUrl, renderer, keys: loaded.keys, report: (j) => fullReport(cache, loaded.keys, j).report, text: (j) => fullReport(cache, loaded.keys, j).text };
+    const products = o.shard ? { written: [], kept: [], record: {} } : await productsStage(archiveProducts(ctx), ctx, dir, changes, record?.products ?? {});
     const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size };
     const account = text !== full.text ? ` The full account of every file: ${shown(join(cache, 'build-summary.txt'))}.` : '';
     const line = `${o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : o.aggregates ? 'aggregate pages only: ' : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).${account}`;
-    return { site, summary: `${text}\n${line}`, errors, stats, pages: made, aggregates: plan };
+    return { site, summary: `${text}\n${line}`, errors, stats, pages: made, aggregates: plan, products };
   } finally {
     await pool.close();
   }
@@ -245,12 +267,13 @@ async function main() {
   const streamed = new Set(result.pages.written);
   // (and the year and region pages it was not asked to make again, which stay).
   // Eleventy writes nothing below an agency's own folder, so those (tens of thousands) are not looked into.
-  const eleventyFiles = [...filesBelow(staging.dir, (folder) => /^agencies\/[^/]+$/.test(folder)).filter((f) => f !== MARKER && !streamed.has(f)), ...result.aggregates.kept];
+  // The products' files are named by them (some, the redirect pages, are below an agency's folder).
+  const eleventyFiles = [...new Set([...filesBelow(staging.dir, (folder) => /^agencies\/[^/]+$/.test(folder)).filter((f) => f !== MARKER && !streamed.has(f)), ...result.aggregates.kept, ...result.products.written, ...result.products.kept])];
   if ('written' in staging) {
     const now = new Set(eleventyFiles);
     staging.commit([...result.pages.deletions, ...result.pages.previousEleventy.filter((f) => !now.has(f))]);
   } else staging.commit();
-  result.pages.save(eleventyFiles, result.aggregates.hashes);
+  result.pages.save(eleventyFiles, result.aggregates.hashes, result.products.record);
   if (throwaway) rmSync(throwaway, { recursive: true, force: true });
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   // For `npm run bench:site`: the build's figures as JSON (peak memory as the OS measured it).
@@ -291,7 +314,7 @@ async function serve(o: Options, cache: string, stamp: string, elev: { init(): P
     // In place: the files of pages that are gone go now; Eleventy's own pages it manages itself.
     for (const f of r.pages.deletions) rmSync(join(o.out, f), { force: true });
     // (Eleventy's dev server makes all its pages, so none is recorded as kept.)
-    r.pages.save(r.pages.previousEleventy, {});
+    r.pages.save(r.pages.previousEleventy, {}, r.products.record);
     writeAtomic(stamp, `${Date.now()}\n`);
     return r;
   };
