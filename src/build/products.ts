@@ -34,6 +34,11 @@ export interface ProductContext {
   report(job: ReportJob): Report;
   /** The report's text as source.txt gives it. */
   text(job: ReportJob): string;
+  /**
+   * When this archive first published a page URL, and when its content last changed (ISO dates, from
+   * the archive's record of published URLs, src/archive/published.ts); null if not recorded.
+   */
+  history(url: string): { added: string; changed: string } | null;
 }
 
 export interface Product {
