@@ -58,7 +58,7 @@ for (const [name, reports] of [['the samples', REPORTS], ['the PDF, DOCX and HTM
     ok(build(['--reports', reports, '--out', join(dir, 'one'), '--workers', '1', '--no-cache']));
     const first = ok(build(['--reports', reports, '--out', join(dir, 'two'), '--workers', '2', '--cache', cache]));
     assertSameTree(join(dir, 'one'), join(dir, 'two'));
-    const files = readdirSync(reports).filter((f) => /\.(txt|pdf|docx|html?|doc)$/.test(f)).length;
+    const files = readdirSync(reports).filter((f) => /\.(txt|pdf|docx|html?|doc)$/.test(f) && f !== 'published-urls.txt').length;
     const [parsed, reused] = counts(first);
     assert.equal(parsed + reused, files);
     assert.equal(reused, 0);
@@ -109,11 +109,22 @@ test('one report edited, one removed: only they are parsed and rendered again, a
   ok(build(['--reports', reports, '--out', join(dir, 'fresh'), '--no-cache', '--workers', '1']));
   assertSameTree(join(dir, 'site'), join(dir, 'fresh'));
 
-  // A report removed: its pages go, the aggregates follow, and again it equals a fresh build.
+  // A report removed: the build stops (its URL was published), and the site is untouched.
   rmSync(file);
+  const site = tree(join(dir, 'site'));
+  const refused = build(['--reports', reports, '--out', join(dir, 'site'), '--cache', cache]);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /2 published URLs would disappear[^]*\/agencies\/fengquanqurenminzhengfu\/2021\/ {2}\(凤泉区人民政府, 凤泉区人民政府-2021\.txt\)[^]*change "published" to "withdrawn"/);
+  assertSameTree(join(dir, 'site'), join(dir, 'fresh'));
+  assert.equal(tree(join(dir, 'site')).size, site.size);
+  // Withdrawn on purpose: its pages become the notice, its agency's with it, the aggregates follow, and again it equals a fresh build.
+  const record = join(reports, 'published-urls.txt');
+  writeFileSync(record, readFileSync(record, 'utf8').replace(/^(\/agencies\/fengquanqurenminzhengfu\/2021\/\t)published(\t.*\t)凤泉区人民政府-2021\.txt$/m, '$1withdrawn$2应机关要求撤回'));
   const removed = ok(build(['--reports', reports, '--out', join(dir, 'site'), '--cache', cache]));
   assert.deepEqual(counts(removed).slice(0, 3), [0, 4, 0]);
-  assert.equal(existsSync(join(dir, 'site', 'agencies', 'fengquanqurenminzhengfu')), false);
+  assert.match(readFileSync(join(dir, 'site', 'agencies', 'fengquanqurenminzhengfu', '2021', 'index.html'), 'utf8'), /此页已撤回[^]*撤回原因：应机关要求撤回/);
+  assert.equal(existsSync(join(dir, 'site', 'agencies', 'fengquanqurenminzhengfu', '2021', 'report.json')), false);
+  assert.match(readFileSync(join(dir, 'site', 'agencies', 'fengquanqurenminzhengfu', 'index.html'), 'utf8'), /撤回原因：该机关的报告均已撤回/);
   rmSync(join(dir, 'fresh'), { recursive: true });
   ok(build(['--reports', reports, '--out', join(dir, 'fresh'), '--no-cache', '--workers', '1']));
   assertSameTree(join(dir, 'site'), join(dir, 'fresh'));

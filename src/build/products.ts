@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../model/report.ts';
 import type { ReportJob, Site } from '../archive/site.ts';
+import type { LinkPlan } from '../archive/published.ts';
 import { readParsed } from './cache.ts';
 import { patchOf } from './summary.ts';
 
@@ -39,6 +40,8 @@ export interface ProductContext {
    * the archive's record of published URLs, src/archive/published.ts); null if not recorded.
    */
   history(url: string): { added: string; changed: string } | null;
+  /** Published URLs the archive no longer makes: where each moved, or why it was withdrawn. */
+  links: Pick<LinkPlan, 'redirects' | 'withdrawn'>;
 }
 
 export interface Product {

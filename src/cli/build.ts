@@ -11,7 +11,7 @@
  * A report that cannot be read or parsed well costs only itself; the summary says so. --strict makes
  * error findings fatal. --serve keeps a dev server with live reload (reports/, templates/ watched).
  */
-import { existsSync, mkdtempSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
 import { filesBelow, MARKER, outputProblem, overlap, prepareInPlace, recover, stage, stageChanges, type ChangeStaging, type Staging } from './output.ts';
 import { dirname, join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ import { writeAtomic } from '../build/cache.ts';
 import { parseShard, parsesFile, shardSelector, type Shard } from '../build/shard.ts';
 import { fullReport, productsStage, type ProductContext, type ProductsOutcome } from '../build/products.ts';
 import { archiveProducts } from '../build/catalogue.ts';
+import { currentPages, formatRecord, missingMessage, parseRecord, planLinks, RECORD_FILE, today, type UrlEntry } from '../archive/published.ts';
+import { reportUrl } from '../archive/archive.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const STARTED = performance.now();
@@ -109,6 +111,15 @@ function siteUrl(v: string): string {
   return `${u.origin}${u.pathname}`.replace(/\/+$/, '');
 }
 
+/** The reports folder's record of published URLs; a line that cannot be used stops the build, naming it. */
+function readRecord(reports: string): UrlEntry[] {
+  const path = join(reports, RECORD_FILE);
+  if (!existsSync(path)) return [];
+  const { entries, problems } = parseRecord(readFileSync(path, 'utf8'));
+  if (problems.length) fail(`${shown(path)}: the record of published URLs cannot be used:\n${problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n')}\nCorrect these lines (the file's header says what each column holds); the previous site is unchanged.`);
+  return entries;
+}
+
 /** A folder as the user named it: relative to where they called from when inside it. */
 const CALLER = process.cwd();
 const shown = (dir: string) => (relative(CALLER, dir).startsWith('..') ? dir : relative(CALLER, dir) || '.');
@@ -150,6 +161,8 @@ interface RunResult {
   pages: PagesOutcome;
   aggregates: AggregatePlan;
   products: ProductsOutcome;
+  /** The record of published URLs to write once the site is in place (null: unchanged, or a page shard's build). */
+  record: string | null;
 }
 
 /**
@@ -164,6 +177,8 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     const loaded = await readStage(o.reports, pool, cache, parser, (done, total) => parsing.update(done, total));
     recordKnown(cache, loaded);
     const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
+    // Every URL published before must go on answering (src/archive/published.ts): checked before anything is written.
+    const links = planLinks(readRecord(o.reports), currentPages(jobs.map((j) => j.report), agencies, reportUrl), today());
     const full = buildSummary(loaded, site, shown(o.reports));
     // The terminal lists the published reports one by one up to a hundred; the full account goes to a file beside the cache.
     const { text, errors } = site.published.length > SHOWN_PUBLISHED ? buildSummary(loaded, site, shown(o.reports), 0) : full;
@@ -171,6 +186,12 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     if (strictStop && o.strict && errors > 0) {
       process.stdout.write(`${text}\n--strict: errors found; the site was not built.\n`);
       process.exit(1);
+    }
+    if (links.missing.length) {
+      const message = missingMessage(links.missing, shown(join(o.reports, RECORD_FILE)));
+      if (!strictStop) throw new Error(message);
+      process.stdout.write(`${text}\n`);
+      fail(message);
     }
     const rendering = progress('rendering');
     // A shard makes its slice of the streamed pages and no aggregate page; the aggregate pass, the reverse.
@@ -190,12 +211,15 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     const plan = planAggregates(site, changes ? record!.aggregates : {}, changes ? record!.eleventy : [], { renderer, prefix, out: o.out });
     const [made, written] = await Promise.all([pages, o.shard || plan.nothing ? 0 : eleventy(plan.site, dir)]);
     // The files over the whole archive (data, search, sitemap and feed, redirects): not a page shard's.
-    const ctx: ProductContext = { site, jobs, out: o.out, prefix, siteUrl: o.siteUrl, renderer, keys: loaded.keys, report: (j) => fullReport(cache, loaded.keys, j).report, text: (j) => fullReport(cache, loaded.keys, j).text, history: () => null };
+    const dates = new Map(links.entries.map((e) => [e.url, { added: e.added, changed: e.changed }]));
+    const ctx: ProductContext = { site, jobs, out: o.out, prefix, siteUrl: o.siteUrl, renderer, keys: loaded.keys, report: (j) => fullReport(cache, loaded.keys, j).report, text: (j) => fullReport(cache, loaded.keys, j).text, history: (url) => dates.get(url) ?? null, links };
     const products = o.shard ? { written: [], kept: [], record: {} } : await productsStage(archiveProducts(ctx), ctx, dir, changes, record?.products ?? {});
     const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size };
     const account = text !== full.text ? ` The full account of every file: ${shown(join(cache, 'build-summary.txt'))}.` : '';
     const line = `${o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : o.aggregates ? 'aggregate pages only: ' : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).${account}`;
-    return { site, summary: `${text}\n${line}`, errors, stats, pages: made, aggregates: plan, products };
+    const moved = links.redirects.length || links.withdrawn.length ? `\npublished URLs: ${links.entries.length} recorded; ${links.redirects.length} moved (redirect pages), ${links.withdrawn.length} withdrawn.` : '';
+    const urls = links.changed && !o.shard ? formatRecord(links.entries) : null;
+    return { site, summary: `${text}\n${line}${moved}`, errors, stats, pages: made, aggregates: plan, products, record: urls };
   } finally {
     await pool.close();
   }
@@ -271,8 +295,11 @@ async function main() {
   const eleventyFiles = [...new Set([...filesBelow(staging.dir, (folder) => /^agencies\/[^/]+$/.test(folder)).filter((f) => f !== MARKER && !streamed.has(f)), ...result.aggregates.kept, ...result.products.written, ...result.products.kept])];
   if ('written' in staging) {
     const now = new Set(eleventyFiles);
-    staging.commit([...result.pages.deletions, ...result.pages.previousEleventy.filter((f) => !now.has(f))]);
+    // (A page gone may leave a redirect in its place: what a product wrote is not deleted.)
+    staging.commit([...result.pages.deletions.filter((f) => !now.has(f)), ...result.pages.previousEleventy.filter((f) => !now.has(f))]);
   } else staging.commit();
+  // The site in place, the record of what it publishes follows (never before: a failed build publishes nothing).
+  if (result.record !== null) writeAtomic(join(o.reports, RECORD_FILE), result.record);
   result.pages.save(eleventyFiles, result.aggregates.hashes, result.products.record);
   if (throwaway) rmSync(throwaway, { recursive: true, force: true });
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
@@ -312,9 +339,11 @@ async function serve(o: Options, cache: string, stamp: string, elev: { init(): P
       return 0;
     }, false);
     // In place: the files of pages that are gone go now; Eleventy's own pages it manages itself.
-    for (const f of r.pages.deletions) rmSync(join(o.out, f), { force: true });
+    const products = new Set([...r.products.written, ...r.products.kept]);
+    for (const f of r.pages.deletions) if (!products.has(f)) rmSync(join(o.out, f), { force: true });
     // (Eleventy's dev server makes all its pages, so none is recorded as kept.)
     r.pages.save(r.pages.previousEleventy, {}, r.products.record);
+    if (r.record !== null) writeAtomic(join(o.reports, RECORD_FILE), r.record);
     writeAtomic(stamp, `${Date.now()}\n`);
     return r;
   };
@@ -347,8 +376,9 @@ async function serve(o: Options, cache: string, stamp: string, elev: { init(): P
     })();
   };
   let timer: NodeJS.Timeout | null = null;
-  const changed = () => {
-    if (first) return;
+  const changed = (_event: string, name: string | Buffer | null) => {
+    // The build's own record of published URLs is no change of the reports.
+    if (first || String(name) === RECORD_FILE) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(rebuild, 150);
   };
