@@ -11,7 +11,7 @@ test('entries: permanent URLs and JSON links for every report', () => {
   assert.equal(a.entries.length, 5);
   assert.deepEqual(
     a.entries.find((e) => e.agency === '凤泉区人民政府'),
-    { id: 'fengquanqurenminzhengfu/2021', agency: '凤泉区人民政府', year: 2021, url: '/agencies/fengquanqurenminzhengfu/2021/', json: '/agencies/fengquanqurenminzhengfu/2021/report.json' },
+    { id: 'fengquanqu-renminzhengfu/2021', agency: '凤泉区人民政府', year: 2021, url: '/agencies/fengquanqu-renminzhengfu/2021/', json: '/agencies/fengquanqu-renminzhengfu/2021/report.json' },
   );
 });
 

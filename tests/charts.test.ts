@@ -124,9 +124,9 @@ test('page models: region pages gather the divisions below; prev/next link one a
       ['/regions/350582/', 1],
     ],
   );
-  const page2021 = site.reports.find((p) => p.report.id === 'quanzhoushishuziquanzhoujianshebangongshi/2021')!;
+  const page2021 = site.reports.find((p) => p.report.id === 'quanzhoushi-shuzi-quanzhou-jianshe-bangongshi/2021')!;
   assert.equal(page2021.prev, null);
-  assert.deepEqual(page2021.next, { href: '/agencies/quanzhoushishuziquanzhoujianshebangongshi/2022/', text: '2022 年度' });
+  assert.deepEqual(page2021.next, { href: '/agencies/quanzhoushi-shuzi-quanzhou-jianshe-bangongshi/2022/', text: '2022 年度' });
   assert.deepEqual(page2021.regionTrail.map((l) => l.href), ['/regions/350000/', '/regions/350500/']);
   assert.deepEqual(site.home.latest.map((r) => r.year), [2022, 2022, 2021, 2021, 2021, 2018]);
 });

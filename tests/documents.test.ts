@@ -130,22 +130,22 @@ test('build: a reports folder mixing text, PDF, HTML and DOCX; each original dow
   assert.match(r.stdout, /^read: 1 text, 2 PDF, 2 HTML, 1 DOCX; tables found from 3 alignment, 9 HTML\/Word cells, 1 text\.$/m);
   assert.match(r.stdout, /^needs a text copy or OCR: 泉港区行政服务中心-2019\.pdf \(a scanned PDF: no text layer\)$/m);
   assert.match(r.stdout, /^error: 泉港区行政服务中心-2019\.pdf  scanned-pdf  扫描件（图片版）PDF，无文字层/m);
-  const page = readFileSync(join(out, 'agencies', 'fengquanqurenminzhengfu', '2021', 'index.html'), 'utf8');
+  const page = readFileSync(join(out, 'agencies', 'fengquanqu-renminzhengfu', '2021', 'index.html'), 'utf8');
   // A web page is served as text (its scripts must not run under the archive's address), saved as original.html.
-  assert.match(page, /<a href="\/agencies\/fengquanqurenminzhengfu\/2021\/original\.html\.txt" download="original\.html">原始文件（网页（HTML））<\/a>/);
+  assert.match(page, /<a href="\/agencies\/fengquanqu-renminzhengfu\/2021\/original\.html\.txt" download="original\.html">原始文件（网页（HTML））<\/a>/);
   assert.match(page, /网页（HTML）；表二按网页\/Word 表格结构读取，表三按网页\/Word 表格结构读取，表四按网页\/Word 表格结构读取/);
-  const pdfPage = readFileSync(join(out, 'agencies', 'jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui', '2022', 'index.html'), 'utf8');
+  const pdfPage = readFileSync(join(out, 'agencies', 'jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui', '2022', 'index.html'), 'utf8');
   assert.match(pdfPage, /读取方式<\/dt><dd>PDF；表二按文字对齐识别（第1页），表三按文字对齐识别（第1–2页），表四按文字对齐识别（第2页）<\/dd>/);
   for (const [path, file] of <[string, string][]>[
-    ['agencies/fengquanqurenminzhengfu/2021/original.html.txt', join(DIR, '002-portal-no-charset.html')],
-    ['agencies/quanzhoushishuziquanzhoujianshebangongshi/2021/original.docx', join(DIR, '004-libreoffice.docx')],
-    ['agencies/jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui/2022/original.pdf', join(DIR, '..', 'pdf', '2-hrules.pdf')],
-    ['agencies/quangangquxingzhengfuwuzhongxin/2019/original.pdf', join(DIR, '..', 'pdf', '6-scanned.pdf')],
+    ['agencies/fengquanqu-renminzhengfu/2021/original.html.txt', join(DIR, '002-portal-no-charset.html')],
+    ['agencies/quanzhoushi-shuzi-quanzhou-jianshe-bangongshi/2021/original.docx', join(DIR, '004-libreoffice.docx')],
+    ['agencies/jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui/2022/original.pdf', join(DIR, '..', 'pdf', '2-hrules.pdf')],
+    ['agencies/quangangqu-xingzheng-fuwu-zhongxin/2019/original.pdf', join(DIR, '..', 'pdf', '6-scanned.pdf')],
   ])
     assert.ok(readFileSync(join(out, path)).equals(readFileSync(file)), path);
   // A text report has no original beside its text.
-  assert.ok(!readdirSync(join(out, 'agencies', 'quangangquxingzhengfuwuzhongxin', '2018')).some((f) => f.startsWith('original')));
-  const json = JSON.parse(readFileSync(join(out, 'agencies', 'jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui', '2022', 'report.json'), 'utf8'));
+  assert.ok(!readdirSync(join(out, 'agencies', 'quangangqu-xingzheng-fuwu-zhongxin', '2018')).some((f) => f.startsWith('original')));
+  const json = JSON.parse(readFileSync(join(out, 'agencies', 'jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui', '2022', 'report.json'), 'utf8'));
   assert.deepEqual([json.source.format, json.source.tables.map((t: { method: string }) => t.method)], ['pdf', ['stream', 'stream', 'stream']]);
 });
 

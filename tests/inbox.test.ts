@@ -42,9 +42,9 @@ test('5. build: the summary says which file was published and why; a tie fails -
   const out = join(tmp('dup-out'), '_site');
   const r = build(['--reports', dir, '--out', out]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /left out: 凤泉区人民政府-2021 \(副本\)\.txt \(a second file of fengquanqurenminzhengfu\/2021; 凤泉区人民政府-2021\.txt is published because its name is not a copy's\)/);
+  assert.match(r.stdout, /left out: 凤泉区人民政府-2021 \(副本\)\.txt \(a second file of fengquanqu-renminzhengfu\/2021; 凤泉区人民政府-2021\.txt is published because its name is not a copy's\)/);
   assert.match(r.stdout, /ignored: 凤泉区人民政府-2021\.bak \(not a report format \(\.bak\)\)/);
-  assert.equal(JSON.parse(readFileSync(join(out, 'agencies/fengquanqurenminzhengfu/2021/report.json'), 'utf8')).tables.proactive.fees.amount, 1017.737);
+  assert.equal(JSON.parse(readFileSync(join(out, 'agencies/fengquanqu-renminzhengfu/2021/report.json'), 'utf8')).tables.proactive.fees.amount, 1017.737);
   // --strict refuses any report left out, a stale copy included: the folder should hold each report once.
   assert.equal(build(['--reports', dir, '--out', out, '--strict']).status, 1);
   writeFileSync(join(dir, 'x.txt'), sampleText('凤泉区'));
@@ -59,7 +59,7 @@ test('6. agencies whose names share a pinyin, or a place name, never share a pag
   const shaanxi = report('陕西省人民政府2021年政府信息公开工作年度报告', 'b.txt');
   assert.equal(shanxi.agency.slug, shaanxi.agency.slug); // toneless pinyin alike …
   const a = buildArchive([shanxi, shaanxi]);
-  assert.deepEqual(a.reports.map((r) => r.id).sort(), ['shanxishengrenminzhengfu-140000/2021', 'shanxishengrenminzhengfu-610000/2021']); // … told apart by region
+  assert.deepEqual(a.reports.map((r) => r.id).sort(), ['shanxisheng-renminzhengfu-140000/2021', 'shanxisheng-renminzhengfu-610000/2021']); // … told apart by region
   assert.deepEqual([a.agencies.length, a.duplicates.length], [2, 0]);
   // 朝阳区 (Beijing) and 潮阳区 (Shantou).
   const chaoyang = buildArchive([report('北京市朝阳区人民政府2021年政府信息公开工作年度报告', 'c.txt'), report('汕头市潮阳区人民政府2021年政府信息公开工作年度报告', 'd.txt')]);
@@ -103,7 +103,7 @@ test('7. an interrupted build leaves the previous site byte for byte; so does a 
   assert.ok(!readdirSync(join(out, '..')).some((n) => n.includes('.nianbao-')), 'no staging folder left behind');
   // And a complete build replaces it.
   assert.equal(build(['--reports', dir, '--out', out]).status, 0);
-  assert.ok(readdirSync(join(out, 'agencies')).includes('jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui'));
+  assert.ok(readdirSync(join(out, 'agencies')).includes('jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui'));
 });
 
 test('9. --reports given as a link into --out is refused (links resolved); --out naming a file gets a clear message', () => {
@@ -145,8 +145,8 @@ test('1, 2, 4. links that loop or dangle, names that are not UTF-8, links out of
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stdout.split('\n');
   const about = (name: string) => lines.filter((l) => l.includes(` ${name} `) || l.includes(` ${name}:`) || l.endsWith(` ${name}`));
-  assert.deepEqual(about('凤泉区人民政府-2021.txt'), ['published: 凤泉区人民政府-2021.txt → /agencies/fengquanqurenminzhengfu/2021/']);
-  assert.deepEqual(about('泉港区.txt'), ['published: 泉港区.txt → /agencies/quangangquxingzhengfuwuzhongxin/2018/']);
+  assert.deepEqual(about('凤泉区人民政府-2021.txt'), ['published: 凤泉区人民政府-2021.txt → /agencies/fengquanqu-renminzhengfu/2021/']);
+  assert.deepEqual(about('泉港区.txt'), ['published: 泉港区.txt → /agencies/quangangqu-xingzheng-fuwu-zhongxin/2018/']);
   assert.deepEqual(about('loop-a'), ['unreadable: loop-a: a link that loops']);
   assert.deepEqual(about('dangling.txt'), ['unreadable: dangling.txt: a link to nothing (dangling)']);
   assert.deepEqual(about('passwd.txt'), ['ignored: passwd.txt (a link to outside the reports folder (not followed))']);
@@ -225,10 +225,10 @@ test('13. limits: a text file of megabytes is not read as one report; a paragrap
   const r = build(['--reports', dir, '--out', out]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^unreadable: huge\.txt: too large to be one report \(6\.0 MB; the limit for this format is 5 MB\)/m);
-  const json = JSON.parse(readFileSync(join(out, 'agencies/fengquanqurenminzhengfu/2021/report.json'), 'utf8'));
+  const json = JSON.parse(readFileSync(join(out, 'agencies/fengquanqu-renminzhengfu/2021/report.json'), 'utf8'));
   const f = json.findings.find((x: { code: string }) => x.code === 'narrative-truncated');
   assert.equal(f.line, at + 1);
-  const page = readFileSync(join(out, 'agencies/fengquanqurenminzhengfu/2021/index.html'), 'utf8');
+  const page = readFileSync(join(out, 'agencies/fengquanqu-renminzhengfu/2021/index.html'), 'utf8');
   assert.ok(page.length < 200_000, `page is ${page.length} bytes`);
-  assert.ok(readFileSync(join(out, 'agencies/fengquanqurenminzhengfu/2021/source.txt'), 'utf8').includes('公开'.repeat(15_000)));
+  assert.ok(readFileSync(join(out, 'agencies/fengquanqu-renminzhengfu/2021/source.txt'), 'utf8').includes('公开'.repeat(15_000)));
 });

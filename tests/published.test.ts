@@ -138,6 +138,23 @@ test('an agency renamed in the registry: every URL of the first build still answ
   rmSync(dir, { recursive: true, force: true });
 });
 
+test('a site published before the record was kept: the record is seeded from it, so what moves is still redirected', { timeout: 300_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-seed-'));
+  const reports = join(dir, 'reports');
+  cpSync(REPORTS, reports, { recursive: true, filter: (src) => !src.endsWith('published-urls.txt') && !src.endsWith('agencies.yaml') });
+  // Made as an older nianbao made it: the run-together slug of the time, and no record.
+  writeFileSync(join(reports, 'agencies.yaml'), 'agencies:\n  - name: 凤泉区人民政府\n    slug: fengquanqurenminzhengfu\n');
+  const site = join(dir, 'site');
+  assert.equal(build(['--reports', reports, '--out', site, '--no-cache']).status, 0);
+  rmSync(join(reports, 'published-urls.txt'));
+  rmSync(join(reports, 'agencies.yaml'));
+  const r = build(['--reports', reports, '--out', site, '--no-cache']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(readFileSync(join(site, 'agencies/fengquanqurenminzhengfu/2021/index.html'), 'utf8'), /url=\/agencies\/fengquanqu-renminzhengfu\/2021\//);
+  assert.match(readFileSync(join(reports, 'published-urls.txt'), 'utf8'), /^\/agencies\/fengquanqurenminzhengfu\/\tmoved\t.*\t\/agencies\/fengquanqu-renminzhengfu\/$/m);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test('the samples\' committed record is well-formed and lists their five reports and five agencies as published', () => {
   const { entries, problems } = parseRecord(readFileSync(join(REPORTS, 'published-urls.txt'), 'utf8'));
   assert.deepEqual(problems, []);

@@ -27,19 +27,19 @@ test('one agency named two ways in two years gets one page with both years (no r
   assert.deepEqual(site.agencies[0]!.rows.map((r) => r.year), [2020, 2021]);
   assert.equal(site.agencies[0]!.name, '凤泉区人民政府');
   assert.deepEqual(site.agencies[0]!.aliases, ['凤泉区政府', '新乡市凤泉区人民政府']);
-  assert.equal(site.agencies[0]!.url, '/agencies/fengquanqurenminzhengfu/');
+  assert.equal(site.agencies[0]!.url, '/agencies/fengquanqu-renminzhengfu/');
 });
 
 test('管委会 and 管理委员会 in two years: one page', () => {
   const a = retitled('鲤城区行政服务中心管委会2020年政府信息公开工作年度报告', 'a.txt');
   const b = retitled('泉州市鲤城区行政服务中心管理委员会2021年政府信息公开工作年度报告', 'b.txt');
-  assert.deepEqual([a.agency.slug, b.agency.slug], ['lichengquxingzhengfuwuzhongxinguanliweiyuanhui', 'lichengquxingzhengfuwuzhongxinguanliweiyuanhui']);
+  assert.deepEqual([a.agency.slug, b.agency.slug], ['lichengqu-xingzheng-fuwu-zhongxin-guanli-weiyuanhui', 'lichengqu-xingzheng-fuwu-zhongxin-guanli-weiyuanhui']);
 });
 
 test('the same place name in two cities never shares a page: 鼓楼区 of 福州 and of 南京', () => {
   const fz = parseText('鼓楼区人民政府2021年政府信息公开工作年度报告\n地址：福州市鼓楼区', 'fz.txt');
   const nj = parseText('鼓楼区人民政府2021年政府信息公开工作年度报告\n地址：南京市鼓楼区', 'nj.txt');
-  assert.deepEqual([fz.agency.slug, nj.agency.slug], ['fuzhoushigulouqurenminzhengfu', 'nanjingshigulouqurenminzhengfu']);
+  assert.deepEqual([fz.agency.slug, nj.agency.slug], ['fuzhoushi-gulouqu-renminzhengfu', 'nanjingshi-gulouqu-renminzhengfu']);
   assert.equal(buildArchive([fz, nj]).agencies.length, 2);
 });
 
@@ -67,7 +67,7 @@ test('registry: a renamed agency keeps its history on one page, former name show
   const site = buildSite([old, renamed], new Map(), REGISTRY);
   assert.equal(site.agencies.length, 1);
   const page = site.agencies[0]!;
-  assert.deepEqual([page.name, page.url, page.formerNames, page.rows.map((r) => r.year)], ['泉州市数据管理局', '/agencies/quanzhoushishujuguanliju/', ['泉州市数字泉州建设办公室'], [2021, 2022]]);
+  assert.deepEqual([page.name, page.url, page.formerNames, page.rows.map((r) => r.year)], ['泉州市数据管理局', '/agencies/quanzhoushi-shuju-guanli-ju/', ['泉州市数字泉州建设办公室'], [2021, 2022]]);
 });
 
 test('registry: regions must agree; a name without a place matches within its region only', () => {
@@ -85,7 +85,7 @@ test('registry: regions must agree; a name without a place matches within its re
 test('registry: agencies it does not know are listed as ready-to-paste entries with their other spellings', () => {
   const a = parseText(sampleText('鲤城区'), 'a.txt');
   const { unregistered } = applyRegistry([a], REGISTRY);
-  assert.deepEqual(unregistered, [{ entry: { name: '鲤城区行政服务中心管理委员会', slug: 'lichengquxingzhengfuwuzhongxinguanliweiyuanhui', region: '350502', aliases: ['鲤城区行政服务中心管委会'] }, files: ['a.txt'] }]);
+  assert.deepEqual(unregistered, [{ entry: { name: '鲤城区行政服务中心管理委员会', slug: 'lichengqu-xingzheng-fuwu-zhongxin-guanli-weiyuanhui', region: '350502', aliases: ['鲤城区行政服务中心管委会'] }, files: ['a.txt'] }]);
 });
 
 test('registry file: a broken entry or broken YAML is an error naming the file and line, and the registry is ignored', () => {
@@ -127,9 +127,9 @@ test('build: the summary lists unregistered agencies as YAML; pasted into agenci
   const at = lines.findIndex((l) => l.startsWith('registry: no '));
   assert.ok(at >= 0, first.stdout);
   const yaml = lines.slice(at + 1).filter((l) => l.startsWith('  ')).join('\n');
-  assert.equal(yaml, '  - name: 凤泉区人民政府\n    slug: fengquanqurenminzhengfu\n    region: "410704"\n    aliases:\n      - 凤泉区政府\n      - 新乡市凤泉区人民政府\n      - 新乡市凤泉区政府');
+  assert.equal(yaml, '  - name: 凤泉区人民政府\n    slug: fengquanqu-renminzhengfu\n    region: "410704"\n    aliases:\n      - 凤泉区政府\n      - 新乡市凤泉区人民政府\n      - 新乡市凤泉区政府');
   // Pasted under `agencies:` as printed (the published slug recorded), then given a slug the maintainer prefers.
-  writeFileSync(join(dir, 'agencies.yaml'), `agencies:\n${yaml.replace('slug: fengquanqurenminzhengfu', 'slug: fengquan')}\n`);
+  writeFileSync(join(dir, 'agencies.yaml'), `agencies:\n${yaml.replace('slug: fengquanqu-renminzhengfu', 'slug: fengquan')}\n`);
   const second = build(['--reports', dir, '--out', out]);
   assert.equal(second.status, 0, second.stderr);
   assert.doesNotMatch(second.stdout, /^registry/m);

@@ -171,12 +171,12 @@ test('built site: no javascript: link, no impossible date, and two folders build
     const out = join(dir, '_site');
     const r = build(['--reports', reports, '--out', out]);
     assert.equal(r.status, 0, r.stderr);
-    const report = readdirSync(join(out, 'agencies', 'fengquanqurenminzhengfu'))[0]!;
-    const page = readFileSync(join(out, 'agencies', 'fengquanqurenminzhengfu', report, 'index.html'), 'utf8');
+    const report = readdirSync(join(out, 'agencies', 'fengquanqu-renminzhengfu'))[0]!;
+    const page = readFileSync(join(out, 'agencies', 'fengquanqu-renminzhengfu', report, 'index.html'), 'utf8');
     assert.ok(!/href="javascript:/i.test(page), 'a javascript: link');
     assert.ok(!/datetime="2022-13-45"|content="2022\/13\/45"|2022-13-45\]|2022-13-45\./.test(page.replace(/<li id="finding-[^]*?<\/li>/g, '')), 'an impossible date published');
     assert.ok(page.includes('href="/regions/410704/"'), 'the valid region of the same sidecar is kept');
-    const jjDir = join(out, 'agencies', 'jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui', '2022');
+    const jjDir = join(out, 'agencies', 'jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui', '2022');
     const json = readFileSync(join(jjDir, 'report.json'), 'utf8');
     assert.ok(!json.includes(dir), 'report.json names the machine path');
     assert.match(json, /sidecar-unreadable/);

@@ -225,6 +225,21 @@ export function planLinks(previous: readonly UrlEntry[], pages: readonly Current
   return { entries: list, redirects: redirects.sort((a, b) => (a.from < b.from ? -1 : 1)), withdrawn: withdrawn.sort((a, b) => (a.url < b.url ? -1 : 1)), missing, changed };
 }
 
+/**
+ * A record for an archive that has none yet but a site already published (made before nianbao kept
+ * the record): its pages, from each report's report.json, as if published today. The first build
+ * with the record then redirects what moved since instead of losing it.
+ */
+export function seedRecord(published: readonly { url: string; report: Report }[], today: string): UrlEntry[] {
+  const entries = new Map<string, UrlEntry>();
+  for (const { url, report } of published) {
+    const agency = url.replace(/[^/]+\/$/, '');
+    entries.set(url, { url, status: 'published', added: today, changed: today, hash: reportDataHash(report), agency: report.agency.name, detail: report.source.path });
+    if (!entries.has(agency)) entries.set(agency, { url: agency, status: 'published', added: today, changed: today, hash: '-', agency: report.agency.name, detail: '' });
+  }
+  return [...entries.values()].sort(byUrl);
+}
+
 /** What the build says when URLs would disappear: which, and what to do. */
 export function missingMessage(missing: readonly UrlEntry[], recordPath: string): string {
   const shown = missing.slice(0, 20).map((e) => `  ${e.url}  (${e.agency}${isReportUrl(e.url) ? `, ${e.detail}` : ''})`);

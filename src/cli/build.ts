@@ -11,7 +11,7 @@
  * A report that cannot be read or parsed well costs only itself; the summary says so. --strict makes
  * error findings fatal. --serve keeps a dev server with live reload (reports/, templates/ watched).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch } from 'node:fs';
 import { filesBelow, MARKER, outputProblem, overlap, prepareInPlace, recover, stage, stageChanges, type ChangeStaging, type Staging } from './output.ts';
 import { dirname, join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,8 @@ import { writeAtomic } from '../build/cache.ts';
 import { parseShard, parsesFile, shardSelector, type Shard } from '../build/shard.ts';
 import { fullReport, productsStage, type ProductContext, type ProductsOutcome } from '../build/products.ts';
 import { archiveProducts } from '../build/catalogue.ts';
-import { currentPages, formatRecord, missingMessage, parseRecord, planLinks, RECORD_FILE, today, type UrlEntry } from '../archive/published.ts';
+import { currentPages, formatRecord, missingMessage, parseRecord, planLinks, RECORD_FILE, seedRecord, today, type UrlEntry } from '../archive/published.ts';
+import type { Report } from '../model/report.ts';
 import { reportUrl } from '../archive/archive.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -112,12 +113,29 @@ function siteUrl(v: string): string {
 }
 
 /** The reports folder's record of published URLs; a line that cannot be used stops the build, naming it. */
-function readRecord(reports: string): UrlEntry[] {
+function readRecord(reports: string, out: string): UrlEntry[] {
   const path = join(reports, RECORD_FILE);
-  if (!existsSync(path)) return [];
+  if (!existsSync(path)) return existsSync(join(out, MARKER)) ? seedRecord(publishedBefore(out), today()) : [];
   const { entries, problems } = parseRecord(readFileSync(path, 'utf8'));
   if (problems.length) fail(`${shown(path)}: the record of published URLs cannot be used:\n${problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n')}\nCorrect these lines (the file's header says what each column holds); the previous site is unchanged.`);
   return entries;
+}
+
+/** The report pages of a site nianbao made before it kept a record: each report folder's report.json. */
+function publishedBefore(out: string): { url: string; report: Report }[] {
+  const agencies = join(out, 'agencies');
+  if (!existsSync(agencies)) return [];
+  return readdirSync(agencies).sort().flatMap((slug) => {
+    const dir = join(agencies, slug);
+    if (!statSync(dir).isDirectory()) return [];
+    return readdirSync(dir).sort().flatMap((year) => {
+      try {
+        return [{ url: `/agencies/${slug}/${year}/`, report: JSON.parse(readFileSync(join(dir, year, 'report.json'), 'utf8')) as Report }];
+      } catch {
+        return []; // not a report's folder
+      }
+    });
+  });
 }
 
 /** A folder as the user named it: relative to where they called from when inside it. */
@@ -178,7 +196,7 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     recordKnown(cache, loaded);
     const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
     // Every URL published before must go on answering (src/archive/published.ts): checked before anything is written.
-    const links = planLinks(readRecord(o.reports), currentPages(jobs.map((j) => j.report), agencies, reportUrl), today());
+    const links = planLinks(readRecord(o.reports, o.out), currentPages(jobs.map((j) => j.report), agencies, reportUrl), today());
     const full = buildSummary(loaded, site, shown(o.reports));
     // The terminal lists the published reports one by one up to a hundred; the full account goes to a file beside the cache.
     const { text, errors } = site.published.length > SHOWN_PUBLISHED ? buildSummary(loaded, site, shown(o.reports), 0) : full;

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
+import { nameWords } from './words.ts';
 import type { Region } from '../../model/report.ts';
 import { divisionsNamed, isWithin, leadingDivision } from '../region.ts';
 
@@ -184,7 +185,8 @@ export const MAX_SLUG = 80;
 const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 8);
 
 /**
- * ASCII slug: toneless pinyin, letters and digits only. A name with neither Han nor Latin letters
+ * ASCII slug: toneless pinyin, letters and digits only, a hyphen between words
+ * (凤泉区人民政府 → fengquanqu-renminzhengfu; words as src/extract/identity/words.ts cuts them). A name with neither Han nor Latin letters
  * (Uyghur, Tibetan, Mongolian script) gets a hash of itself, never a shared 「unknown」; a very long
  * name is cut and a hash of the whole keeps it unique.
  */
@@ -207,8 +209,9 @@ const slugs = new Map<string, string>();
 const MAX_SLUGS = 50_000;
 
 function pinyinSlug(name: string): string {
-  const s = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .join('')
+  const s = nameWords(name)
+    .map((word) => pinyin(word, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''))
+    .join('-')
     .toLowerCase()
     .replace(/ü/g, 'v')
     .replace(/[^a-z0-9]+/g, '-')
