@@ -200,9 +200,9 @@ else describe('the site in Chromium', () => {
     let mixed: { url: string; close: () => Promise<void> };
     const DOCS = join(import.meta.dirname, 'fixtures', 'documents');
     const ORIGINALS: { file: string; page: string }[] = [
-      { file: '../pdf/1-lattice.pdf', page: 'agencies/lichengquxingzhengfuwuzhongxinguanliweiyuanhui/2021/' },
-      { file: '002-portal-no-charset.html', page: 'agencies/fengquanqurenminzhengfu/2021/' },
-      { file: '004-libreoffice.docx', page: 'agencies/quanzhoushishuziquanzhoujianshebangongshi/2021/' },
+      { file: '../pdf/1-lattice.pdf', page: 'agencies/lichengqu-xingzheng-fuwu-zhongxin-guanli-weiyuanhui/2021/' },
+      { file: '002-portal-no-charset.html', page: 'agencies/fengquanqu-renminzhengfu/2021/' },
+      { file: '004-libreoffice.docx', page: 'agencies/quanzhoushi-shuzi-quanzhou-jianshe-bangongshi/2021/' },
     ];
     before(async () => {
       const dir = mkdtempSync(join(tmpdir(), 'nianbao-browser-docs-'));

@@ -50,7 +50,7 @@ test('build --serve: live reload, and an edited report shows without restarting'
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   try {
-    const url = `http://127.0.0.1:${port}/agencies/fengquanqurenminzhengfu/2021/`;
+    const url = `http://127.0.0.1:${port}/agencies/fengquanqu-renminzhengfu/2021/`;
     const cell = async () => /data-cell="requests\.rows\.newReceived\.naturalPerson">(\d+)/.exec(await (await fetch(url)).text())?.[1];
     assert.ok(await eventually(async () => (await cell()) === '4', 60), `server did not come up:\n${output}`);
     assert.match(output, new RegExp(`serving .* at http://127\\.0\\.0\\.1:${port}/ \\(live reload`));

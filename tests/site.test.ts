@@ -175,10 +175,10 @@ test('bad input costs only itself; --strict makes errors fatal', () => {
   assert.match(r.stdout, /^ignored: garbage\.txt \(binary data, not text, despite its name\)$/m);
   assert.match(r.stdout, /left out: empty\.txt \(agency unknown; add empty\.txt\.meta\.yaml naming agency and year\)/);
   assert.match(r.stdout, /error: 晋江市行政服务中心管理委员会-2022\.txt:\d+ {2}requests-row-total/);
-  const ok = readFileSync(join(site, 'agencies/fengquanqurenminzhengfu/2021/index.html'), 'utf8');
+  const ok = readFileSync(join(site, 'agencies/fengquanqu-renminzhengfu/2021/index.html'), 'utf8');
   assert.match(ok, /自动检查没有发现问题/);
   // The flagged cell carries a marker that links to its explanation under table 3.
-  const html = readFileSync(join(site, 'agencies/jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui/2022/index.html'), 'utf8');
+  const html = readFileSync(join(site, 'agencies/jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui/2022/index.html'), 'utf8');
   const marked = /<td class="num flagged sev-error" data-cell="(requests\.rows\.[^"]+)">[^<]*<a class="flag" href="#finding-(\d+)"/.exec(html);
   assert.ok(marked, 'a flagged cell');
   const explanation = html.indexOf(`id="finding-${marked![2]}"`);
@@ -217,7 +217,7 @@ test('narrative is sanitised: markup in a report is shown as text', () => {
   writeFileSync(join(reports, '凤泉区人民政府-2021.txt'), text);
   const site = join(tmp('xss-site'), '_site');
   assert.equal(build(['--reports', reports, '--out', site]).status, 0);
-  const html = readFileSync(join(site, 'agencies/fengquanqurenminzhengfu/2021/index.html'), 'utf8');
+  const html = readFileSync(join(site, 'agencies/fengquanqu-renminzhengfu/2021/index.html'), 'utf8');
   assert.ok(!html.includes('<script>alert'));
   assert.ok(!html.includes('<img'));
   assert.ok(html.includes('&#x3C;script>alert(1)&#x3C;/script>'));

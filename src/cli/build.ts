@@ -318,6 +318,7 @@ async function main() {
   } else staging.commit();
   // The site in place, the record of what it publishes follows (never before: a failed build publishes nothing).
   if (result.record !== null) writeAtomic(join(o.reports, RECORD_FILE), result.record);
+  const recorded = result.record !== null ? `\nrecorded the site's URLs in ${shown(join(o.reports, RECORD_FILE))}: keep it with the reports (README, "Permanent URLs").` : '';
   result.pages.save(eleventyFiles, result.aggregates.hashes, result.products.record);
   if (throwaway) rmSync(throwaway, { recursive: true, force: true });
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
@@ -325,7 +326,7 @@ async function main() {
   // The build's time: from reading the folder to the site in place.
   const seconds = (performance.now() - STARTED) / 1000;
   if (process.env['NIANBAO_STATS']) writeAtomic(process.env['NIANBAO_STATS'], `${JSON.stringify({ ...result.stats, seconds, peakRssMB: Math.round(peakRssMB) })}\n`);
-  process.stdout.write(`${result.summary}\nsite: ${shown(o.out)}/ — built in ${seconds.toFixed(1)} s. Serve it with any web server, or run npm start.\n`);
+  process.stdout.write(`${result.summary}${recorded}\nsite: ${shown(o.out)}/ — built in ${seconds.toFixed(1)} s. Serve it with any web server, or run npm start.\n`);
 }
 
 /** --parse-only: parse (a slice of) the files into the cache, for the page shards to read; no site is written. */
