@@ -121,6 +121,17 @@ function readRecord(reports: string, out: string): UrlEntry[] {
   return entries;
 }
 
+/** Write the record of published URLs beside the reports; what to say of it (a folder that cannot be written is said, not fatal: the site is in place). */
+function saveRecord(reports: string, text: string): string {
+  const path = join(reports, RECORD_FILE);
+  try {
+    writeAtomic(path, text);
+    return `\nrecorded the site's URLs in ${shown(path)}: keep it with the reports (README, "Permanent URLs").`;
+  } catch (err) {
+    return `\nwarning: could not write ${shown(path)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): the site is built, but the next build will not know which URLs this one published. Make the reports folder writable and build again.`;
+  }
+}
+
 /** The report pages of a site nianbao made before it kept a record: each report folder's report.json. */
 function publishedBefore(out: string): { url: string; report: Report }[] {
   const agencies = join(out, 'agencies');
@@ -317,8 +328,7 @@ async function main() {
     staging.commit([...result.pages.deletions.filter((f) => !now.has(f)), ...result.pages.previousEleventy.filter((f) => !now.has(f))]);
   } else staging.commit();
   // The site in place, the record of what it publishes follows (never before: a failed build publishes nothing).
-  if (result.record !== null) writeAtomic(join(o.reports, RECORD_FILE), result.record);
-  const recorded = result.record !== null ? `\nrecorded the site's URLs in ${shown(join(o.reports, RECORD_FILE))}: keep it with the reports (README, "Permanent URLs").` : '';
+  const recorded = result.record !== null ? saveRecord(o.reports, result.record) : '';
   result.pages.save(eleventyFiles, result.aggregates.hashes, result.products.record);
   if (throwaway) rmSync(throwaway, { recursive: true, force: true });
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
@@ -362,7 +372,7 @@ async function serve(o: Options, cache: string, stamp: string, elev: { init(): P
     for (const f of r.pages.deletions) if (!products.has(f)) rmSync(join(o.out, f), { force: true });
     // (Eleventy's dev server makes all its pages, so none is recorded as kept.)
     r.pages.save(r.pages.previousEleventy, {}, r.products.record);
-    if (r.record !== null) writeAtomic(join(o.reports, RECORD_FILE), r.record);
+    if (r.record !== null) process.stdout.write(`${saveRecord(o.reports, r.record).trimStart()}\n`);
     writeAtomic(stamp, `${Date.now()}\n`);
     return r;
   };
