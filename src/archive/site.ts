@@ -8,6 +8,9 @@ import type { Registry } from '../model/registry.ts';
 import type { Unregistered } from './registry.ts';
 import { ancestorCode, buildArchive, byCodePoint, groupBy, reportUrl, type ArchiveEntry, type RegionNode } from './archive.ts';
 import { agencyCharts, outcomeTotal, perYearCharts, reportCharts, requestsReceived, yearCharts, type ChartSpec } from './charts.ts';
+import { linkUrl, NO_ADDRESS, type SiteAddress } from './address.ts';
+import { agencyEmbed, agencyShareCode, reportShareCode, type AgencyEmbed, type ShareCode } from './embed.ts';
+import { reportDataset, type Dataset } from './dataset.ts';
 
 export interface Link {
   href: string;
@@ -68,6 +71,12 @@ export interface ReportPage {
   citation: string;
   /** citation_* meta tags (Zotero, Google Scholar). */
   citationMeta: [string, string][];
+  /** <link rel="canonical">: absolute with --site-url, else the path. */
+  canonical: string;
+  /** 链接与嵌入: the permanent URL, the embed's iframe code and a link, ready to copy. */
+  share: ShareCode;
+  /** schema.org Dataset (JSON-LD). */
+  dataset: Dataset;
 }
 
 export interface AgencyPage {
@@ -80,6 +89,10 @@ export interface AgencyPage {
   regionTrail: Link[];
   rows: ReportRow[];
   charts: ChartSpec[];
+  /** 链接与嵌入: the agency page's URL and its embed's code. */
+  share: ShareCode;
+  /** The agency's embed (/embed/<slug>/), written beside its page. */
+  embed: AgencyEmbed;
 }
 
 export interface YearPage {
@@ -220,8 +233,11 @@ export function readingOf(r: Report): string {
   return `${FORMAT_LABEL[r.source.format]}${tables.length ? `；${tables.join('，')}` : ''}`;
 }
 
-/** A report page's model. `r` is the report as the archive placed it (with its sections); prev/next are its agency's neighbouring years. */
-export function reportPage(r: Report, prev: Link | null, next: Link | null, sourceText: string): ReportPage {
+/**
+ * A report page's model. `r` is the report as the archive placed it (with its sections); prev/next are
+ * its agency's neighbouring years; `address` where the site is served (absolute URLs with --site-url).
+ */
+export function reportPage(r: Report, prev: Link | null, next: Link | null, sourceText: string, address: SiteAddress = NO_ADDRESS): ReportPage {
   const url = reportUrl(r);
   const ordered = [...r.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
   const findings: FindingView[] = ordered.map((f, k) => ({ ...f, n: k + 1, ...describePath(r, f.path) }));
@@ -258,6 +274,9 @@ export function reportPage(r: Report, prev: Link | null, next: Link | null, sour
       ...(r.documentNumber ? [['citation_technical_report_number', r.documentNumber] as [string, string]] : []),
       ['citation_language', 'zh'],
     ],
+    canonical: linkUrl(address, url),
+    share: reportShareCode(r, title(r), address),
+    dataset: reportDataset(r, address),
   };
 }
 
@@ -282,7 +301,8 @@ export interface AgencyJob {
   names: { slug: string; name: string; aliases: string[]; formerNames: string[] };
   /** Its reports as the archive placed them, oldest first. */
   reports: readonly Report[];
-  page: () => AgencyPage;
+  /** The page's model; `address` where the site is served (absolute URLs in its embed code with --site-url). */
+  page: (address?: SiteAddress) => AgencyPage;
 }
 
 /**
@@ -305,7 +325,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     })),
   );
 
-  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), names: { slug: a.slug, name: a.name, aliases: a.aliases, formerNames: a.formerNames }, reports: a.reports, page: () => {
+  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), names: { slug: a.slug, name: a.name, aliases: a.aliases, formerNames: a.formerNames }, reports: a.reports, page: (address = NO_ADDRESS) => {
     const latest = a.reports[a.reports.length - 1]!;
     return {
       url: agencyUrl(a.slug),
@@ -316,6 +336,8 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
       regionTrail: trailOf(latest.agency.region),
       rows: rowsOf(a.reports),
       charts: agencyCharts(a.reports),
+      share: agencyShareCode(a.slug, a.name, address),
+      embed: agencyEmbed(a.slug, a.name, a.reports, address),
     };
   } }));
 
