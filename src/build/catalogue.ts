@@ -3,7 +3,8 @@
  * A new kind of file over the whole archive is added here, and nowhere else in the build.
  */
 import type { Product, ProductContext } from './products.ts';
+import { webProducts } from './web.ts';
 
 export function archiveProducts(_ctx: ProductContext): Product[] {
-  return [];
+  return [...webProducts()];
 }
