@@ -76,7 +76,7 @@ test('share code: the permanent URL, an iframe and a link; absolute with the sit
   const s = reportShareCode(fengquan, title(fengquan), SITE);
   assert.equal(s.permanent, 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/');
   assert.equal(s.href, s.permanent);
-  assert.equal(s.iframe, '<iframe src="https://example.org/nianbao/embed/fengquanqurenminzhengfu/2021/" title="凤泉区人民政府 2021 年政府信息公开工作年度报告" width="360" height="300" loading="lazy" style="border:0;max-width:100%"></iframe>');
+  assert.equal(s.iframe, '<iframe src="https://example.org/nianbao/embed/fengquanqurenminzhengfu/2021/" title="凤泉区人民政府 2021 年政府信息公开工作年度报告" width="360" height="300" loading="lazy"></iframe>');
   assert.equal(s.link, '<a href="https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/">凤泉区人民政府 2021 年政府信息公开工作年度报告</a>');
   const p = reportShareCode(fengquan, title(fengquan), PREFIXED);
   assert.equal(p.permanent, '/nianbao/agencies/fengquanqurenminzhengfu/2021/');

@@ -123,6 +123,8 @@ const FRAME = { report: { width: 360, height: 300 }, agency: { width: 480, heigh
 /**
  * The code a portal pastes: the page's permanent URL, an <iframe> of the embed, and a plain link. With
  * --site-url the URLs are absolute (they work on any site); without, they are the site's own paths.
+ * No `style` attribute: a portal whose own CSP forbids inline styles would refuse it (and report it);
+ * its own stylesheet decides the frame's border.
  */
 export function shareCode(kind: 'report' | 'agency', pagePath: string, embedPath: string, title: string, a: SiteAddress): ShareCode {
   const permanent = shownUrl(a, pagePath);
@@ -130,7 +132,7 @@ export function shareCode(kind: 'report' | 'agency', pagePath: string, embedPath
   return {
     permanent,
     href: linkUrl(a, pagePath),
-    iframe: `<iframe src="${escapeHtml(shownUrl(a, embedPath))}" title="${escapeHtml(title)}" width="${width}" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+    iframe: `<iframe src="${escapeHtml(shownUrl(a, embedPath))}" title="${escapeHtml(title)}" width="${width}" height="${height}" loading="lazy"></iframe>`,
     link: `<a href="${escapeHtml(permanent)}">${escapeHtml(title)}</a>`,
   };
 }
