@@ -59,6 +59,9 @@ test('favicon.ico at the root: an ICO file; the pages link it and the feed, and 
   assert.ok(page.includes('<link rel="alternate" type="application/atom+xml" title="新增和更新的报告" href="/feed.xml">'));
   assert.ok(page.includes(`<link rel="canonical" href="${SITE}/agencies/fengquanqurenminzhengfu/2021/">`));
   assert.ok(read('index.html').includes('<link rel="icon" href="/favicon.ico">'));
+  // Eleventy's pages too (the Site model carries their canonical URLs); the 404 page has none.
+  for (const path of ['', 'agencies/', 'years/', 'years/2021/', 'regions/', 'regions/350500/', 'data/', 'agencies/fengquanqurenminzhengfu/']) assert.ok(read(`${path}index.html`).includes(`<link rel="canonical" href="${SITE}/${path}">`), path);
+  assert.doesNotMatch(read('404.html'), /rel="canonical"/);
   assert.match(page, /<script type="application\/ld\+json">\{"@context":"https:\/\/schema\.org","@type":"Dataset"/);
 });
 
@@ -83,6 +86,8 @@ test('a new --site-url renders every page again; without one, no sitemap (the su
   assert.ok(read('agencies/fengquanqurenminzhengfu/2021/index.html').includes('<link rel="canonical" href="https://other.example/agencies/fengquanqurenminzhengfu/2021/">'));
   assert.ok(read('embed/fengquanqurenminzhengfu/2021/index.html').includes('href="https://other.example/agencies/fengquanqurenminzhengfu/2021/"'));
   assert.match(read('sitemap.xml'), /<loc>https:\/\/other\.example\/<\/loc>/);
+  assert.ok(read('years/2021/index.html').includes('<link rel="canonical" href="https://other.example/years/2021/">'));
+  assert.ok(read('index.html').includes('<link rel="canonical" href="https://other.example/">'));
   const none = build(['--reports', REPORTS, '--out', out, '--cache', cache]);
   assert.equal(none.status, 0, none.stderr);
   assert.match(none.stdout, /No sitemap\.xml: it needs the site's address \(--site-url\)\./);

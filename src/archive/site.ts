@@ -89,6 +89,8 @@ export interface AgencyPage {
   regionTrail: Link[];
   rows: ReportRow[];
   charts: ChartSpec[];
+  /** <link rel="canonical">: absolute with --site-url, else the path. */
+  canonical: string;
   /** 链接与嵌入: the agency page's URL and its embed's code. */
   share: ShareCode;
   /** The agency's embed (/embed/<slug>/), written beside its page. */
@@ -97,6 +99,8 @@ export interface AgencyPage {
 
 export interface YearPage {
   url: string;
+  /** <link rel="canonical">: absolute with --site-url, else the path. */
+  canonical: string;
   year: number;
   rows: ReportRow[];
   charts: ChartSpec[];
@@ -106,6 +110,8 @@ export interface YearPage {
 
 export interface RegionPage {
   url: string;
+  /** <link rel="canonical">: absolute with --site-url, else the path. */
+  canonical: string;
   code: string;
   name: string;
   trail: Link[];
@@ -125,6 +131,8 @@ export interface AgencyTreeNode {
 }
 
 export interface Site {
+  /** <link rel="canonical"> of the home page and the indexes: absolute with --site-url, else the path. */
+  canonical: Record<'home' | 'agencies' | 'years' | 'regions' | 'data', string>;
   reportCount: number;
   agencyCount: number;
   home: {
@@ -301,16 +309,17 @@ export interface AgencyJob {
   names: { slug: string; name: string; aliases: string[]; formerNames: string[] };
   /** Its reports as the archive placed them, oldest first. */
   reports: readonly Report[];
-  /** The page's model; `address` where the site is served (absolute URLs in its embed code with --site-url). */
+  /** The page's model; `address` where the site is served (absolute URLs with --site-url), the model's own by default. */
   page: (address?: SiteAddress) => AgencyPage;
 }
 
 /**
  * Every page's model but the reports' and agencies' own: those are made one at a time from `jobs`
  * and `agencies` (src/build/), so that no more than a few are ever held. `reports` need not carry
- * their sections (the build passes summaries); `originals` maps a source path to its file.
+ * their sections (the build passes summaries); `originals` maps a source path to its file; `address`
+ * is where the site is served (absolute canonical URLs with --site-url).
  */
-export function buildSiteModel(input: readonly Report[], registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): { site: Site; jobs: ReportJob[]; agencies: AgencyJob[] } {
+export function buildSiteModel(input: readonly Report[], registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map(), address: SiteAddress = NO_ADDRESS): { site: Site; jobs: ReportJob[]; agencies: AgencyJob[] } {
   const archive = buildArchive(input, registry);
   const reports = archive.reports;
   const rowsOf = (rs: readonly Report[]) => rs.map(reportRow);
@@ -325,10 +334,11 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     })),
   );
 
-  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), names: { slug: a.slug, name: a.name, aliases: a.aliases, formerNames: a.formerNames }, reports: a.reports, page: (address = NO_ADDRESS) => {
+  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), names: { slug: a.slug, name: a.name, aliases: a.aliases, formerNames: a.formerNames }, reports: a.reports, page: (at = address) => {
     const latest = a.reports[a.reports.length - 1]!;
     return {
       url: agencyUrl(a.slug),
+      canonical: linkUrl(at, agencyUrl(a.slug)),
       slug: a.slug,
       name: a.name,
       aliases: a.aliases,
@@ -336,8 +346,8 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
       regionTrail: trailOf(latest.agency.region),
       rows: rowsOf(a.reports),
       charts: agencyCharts(a.reports),
-      share: agencyShareCode(a.slug, a.name, address),
-      embed: agencyEmbed(a.slug, a.name, a.reports, address),
+      share: agencyShareCode(a.slug, a.name, at),
+      embed: agencyEmbed(a.slug, a.name, a.reports, at),
     };
   } }));
 
@@ -349,6 +359,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     const next = yearList[k + 1];
     return {
       url: yearUrl(y.year),
+      canonical: linkUrl(address, yearUrl(y.year)),
       year: y.year,
       rows: rowsOf(rs),
       charts: yearCharts(rs),
@@ -365,6 +376,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
       .sort((a, b) => byCodePoint(a.agency.name, b.agency.name) || (a.year ?? 0) - (b.year ?? 0));
     return {
       url: regionUrl(n.code),
+      canonical: linkUrl(address, regionUrl(n.code)),
       code: n.code,
       name: n.name,
       trail: trailOf(n).slice(0, -1),
@@ -389,6 +401,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     }));
 
   const site: Site = {
+    canonical: { home: linkUrl(address, '/'), agencies: linkUrl(address, '/agencies/'), years: linkUrl(address, '/years/'), regions: linkUrl(address, '/regions/'), data: linkUrl(address, '/data/') },
     reportCount: reports.length,
     agencyCount: archive.agencies.length,
     home: {

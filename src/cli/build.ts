@@ -166,7 +166,7 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     const parser = parserVersion();
     const loaded = await readStage(o.reports, pool, cache, parser, (done, total) => parsing.update(done, total));
     recordKnown(cache, loaded);
-    const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
+    const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals, { siteUrl: o.siteUrl, prefix: normalPrefix(o.pathPrefix) });
     const full = buildSummary(loaded, site, shown(o.reports));
     // The terminal lists the published reports one by one up to a hundred; the full account goes to a file beside the cache.
     const { text, errors } = site.published.length > SHOWN_PUBLISHED ? buildSummary(loaded, site, shown(o.reports), 0) : full;

@@ -11,6 +11,7 @@ export function renderAgency(agency: AgencyPage) {
       title={agency.name}
       description={`${agency.name}历年政府信息公开工作年度报告`}
       breadcrumbs={[{ href: '/', text: '首页' }, ...agency.regionTrail, { href: '', text: agency.name }]}
+      canonical={agency.canonical}
       charts
       sortable
     >
