@@ -284,6 +284,9 @@ export function reportPage(r: Report, prev: Link | null, next: Link | null, sour
     ],
     canonical: linkUrl(address, url),
     share: reportShareCode(r, title(r), address),
+    // LICENCE (optional, issue 12): once the Site model reads a licence from reports/site.yaml, pass it
+    // here as reportDataset's third argument; it must then travel in the report-page task (tasks.ts)
+    // and be part of the page's hash (pages.ts), like the site URL.
     dataset: reportDataset(r, address),
   };
 }
