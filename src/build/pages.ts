@@ -5,11 +5,11 @@
  *
  * A page is made again only when what it is made from changed: each page's inputs (the renderer's
  * code, the path prefix, the site URL, the report's parse, what the archive decided for it, its
- * neighbours; or the agency page's model) are hashed, and the hash is recorded per output folder in the cache. A page
- * whose hash is unchanged and whose files are still in the site is not touched; the others are
- * written into `dir` (the staging folder the build moves into the site when it is complete, see
- * cli/output.ts, or the site itself for the dev server), and the files of pages that are gone are
- * returned for deletion.
+ * neighbours; or the agency page's model) are hashed, and the hash is recorded per output folder in
+ * the cache. A page whose hash is unchanged and whose files are still in the site is not touched; the
+ * others are written into `dir` (the staging folder the build moves into the site when it is
+ * complete, see cli/output.ts, or the site itself for the dev server), and the files of pages that are
+ * gone are returned for deletion. A page's embed (/embed/…) is one more file of the page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
