@@ -43,7 +43,8 @@ export default async function (eleventyConfig: EleventyConfig) {
       };
     },
   });
-  eleventyConfig.addPassthroughCopy({ 'public/assets': 'assets', [chartJs]: 'assets/chart.umd.min.js' });
+  // favicon.ico at the root, where browsers and crawlers ask for it (made once by scripts/favicon.ts).
+  eleventyConfig.addPassthroughCopy({ 'public/assets': 'assets', [chartJs]: 'assets/chart.umd.min.js', 'public/favicon.ico': 'favicon.ico' });
   // Links are written root-relative (/agencies/…); --path-prefix hosts the site below a folder.
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.setQuietMode(true);

@@ -8,7 +8,7 @@ export const data = { permalink: '/agencies/index.html' };
 
 export function render({ site }: Data) {
   return (
-    <Layout title="机关" breadcrumbs={[{ href: '/', text: '首页' }, { href: '', text: '机关' }]}>
+    <Layout title="机关" canonical={site.canonical.agencies} breadcrumbs={[{ href: '/', text: '首页' }, { href: '', text: '机关' }]}>
       <h1>机关</h1>
       <p class="lead">{`${site.agencyCount} 个行政机关，按所在地区（省 › 市 › 县区）排列。`}</p>
       <AgencyTree nodes={site.agencyTree} />

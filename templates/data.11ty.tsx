@@ -7,7 +7,7 @@ export const data = { permalink: '/data/index.html' };
 
 export function render({ site }: Data) {
   return (
-    <Layout title="数据下载" breadcrumbs={[{ href: '/', text: '首页' }, { href: '', text: '数据下载' }]}>
+    <Layout title="数据下载" canonical={site.canonical.data} breadcrumbs={[{ href: '/', text: '首页' }, { href: '', text: '数据下载' }]}>
       <h1>数据下载</h1>
       <ul>
         <li>

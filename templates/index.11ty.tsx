@@ -9,7 +9,7 @@ export const data = { permalink: '/index.html' };
 export function render({ site }: Data) {
   const { home } = site;
   return (
-    <Layout title="首页" description="中国政府信息公开工作年度报告的可浏览、可引用、可下载的档案。" charts sortable>
+    <Layout title="首页" canonical={site.canonical.home} description="中国政府信息公开工作年度报告的可浏览、可引用、可下载的档案。" charts sortable>
       <h1>政府信息公开工作年度报告档案</h1>
       <p class="lead">{`本档案收录 ${site.agencyCount} 个行政机关的 ${site.reportCount} 份政府信息公开工作年度报告，逐份解析出六个部分和法定统计表，可按机关、年度、地区浏览，每份报告都提供 JSON 数据和原文文本。`}</p>
       <div class="columns">

@@ -14,7 +14,7 @@ export const data = {
 
 export function render({ region }: PageData) {
   return (
-    <Layout title={region.name} breadcrumbs={[{ href: '/', text: '首页' }, { href: '/regions/', text: '地区' }, ...region.trail, { href: '', text: region.name }]} charts sortable>
+    <Layout title={region.name} canonical={region.canonical} breadcrumbs={[{ href: '/', text: '首页' }, { href: '/regions/', text: '地区' }, ...region.trail, { href: '', text: region.name }]} charts sortable>
       <h1>{region.name}</h1>
       <p class="note">{`行政区划代码 ${region.code}`}</p>
       {region.children.length ? (

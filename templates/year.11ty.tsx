@@ -14,7 +14,7 @@ export const data = {
 
 export function render({ year }: PageData) {
   return (
-    <Layout title={`${year.year} 年度`} breadcrumbs={[{ href: '/', text: '首页' }, { href: '/years/', text: '年度' }, { href: '', text: `${year.year} 年度` }]} charts sortable>
+    <Layout title={`${year.year} 年度`} canonical={year.canonical} breadcrumbs={[{ href: '/', text: '首页' }, { href: '/years/', text: '年度' }, { href: '', text: `${year.year} 年度` }]} charts sortable>
       <h1>{`${year.year} 年度报告`}</h1>
       <nav class="prev-next" aria-label="其他年度">
         {year.prev ? <a href={year.prev.href} rel="prev">{`← ${year.prev.text}`}</a> : <span>没有更早的年度</span>}

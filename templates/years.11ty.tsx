@@ -7,7 +7,7 @@ export const data = { permalink: '/years/index.html' };
 
 export function render({ site }: Data) {
   return (
-    <Layout title="年度" breadcrumbs={[{ href: '/', text: '首页' }, { href: '', text: '年度' }]}>
+    <Layout title="年度" canonical={site.canonical.years} breadcrumbs={[{ href: '/', text: '首页' }, { href: '', text: '年度' }]}>
       <h1>年度</h1>
       <ul class="plain">
         {site.home.years.map((y) => (

@@ -9,6 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ const PAGES: { path: string; kind: string; charts: number; tables: string[] }[] 
   { path: 'regions/', kind: 'regions', charts: 0, tables: [] },
   { path: 'regions/350500/', kind: 'region', charts: 2, tables: ['table.reports'] },
   { path: 'data/', kind: 'data', charts: 0, tables: [] },
+  { path: 'embed/fengquanqurenminzhengfu/2021/', kind: 'report embed', charts: 0, tables: [] },
+  { path: 'embed/fengquanqurenminzhengfu/', kind: 'agency embed', charts: 0, tables: ['table'] },
 ];
 
 // Counted as a skipped test, so the run's totals say it too.
@@ -52,9 +55,10 @@ else describe('the site in Chromium', () => {
   before(async () => {
     assert.ok(chromiumPath, 'CI=true but no Chromium at /usr/bin/chromium: .ci/run must `apt-get install -y chromium`');
     const out = join(mkdtempSync(join(tmpdir(), 'nianbao-browser-')), '_site');
-    const built = build(['--out', out]);
-    assert.equal(built.status, 0, built.stderr);
+    // Served first, so that the site is built knowing its own address (--site-url): the share code is absolute.
     site = await serveSite(out);
+    const built = build(['--out', out, '--site-url', site.url]);
+    assert.equal(built.status, 0, built.stderr);
     browser = await launchChromium(chromiumPath);
   });
   after(async () => {
@@ -194,6 +198,105 @@ else describe('the site in Chromium', () => {
       assert.equal(res.status, 200, h);
     }
     assert.ok(seen.size > 20);
+  });
+
+  describe('embedded in a page of another origin', () => {
+    /** The foreign page: a portal on another port of 127.0.0.1 (another origin), its body set by each test. */
+    let body = '';
+    let foreign: { url: string; close: () => Promise<void> };
+    before(async () => {
+      const server = createServer((req, res) => {
+        if (req.url !== '/') return void res.writeHead(404).end();
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>某区政府门户</title></head><body><h1>政府信息公开</h1>${body}</body></html>`);
+      });
+      await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+      const address = server.address();
+      foreign = { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, close: () => new Promise((ok) => server.close(() => ok())) };
+    });
+    after(async () => foreign?.close());
+
+    /** The foreign page with `html` in it: every request it makes, and every problem. */
+    async function portal(html: string) {
+      body = html;
+      const page = await browser.newPage();
+      const requests: { url: string; fromFrame: boolean }[] = [];
+      const problems: string[] = [];
+      page.on('request', (r) => requests.push({ url: r.url(), fromFrame: r.frame() !== page.mainFrame() }));
+      page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`console ${m.type()}: ${m.text()}`));
+      page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+      assert.equal((await page.goto(`${foreign.url}/`, { waitUntil: 'load' }))?.status(), 200);
+      return { page, requests, problems };
+    }
+
+    /** Requests: the foreign page's own document, the rest only to the site; the frame's, only to the site. */
+    function onlyTheSite(requests: { url: string; fromFrame: boolean }[]) {
+      const origins = (rs: typeof requests) => [...new Set(rs.map((r) => new URL(r.url).origin))].sort();
+      assert.deepEqual(origins(requests.filter((r) => r.fromFrame)), [site.url]);
+      for (const r of requests.filter((x) => !x.fromFrame)) assert.ok(r.url === `${foreign.url}/` || r.url.startsWith(`${site.url}/`), r.url);
+    }
+
+    test('the report card renders in an <iframe> on a foreign origin, asking nothing of anyone but the site', async () => {
+      const { page, requests, problems } = await portal(`<iframe src="${site.url}/embed/fengquanqurenminzhengfu/2021/" title="年报" width="360" height="300"></iframe>`);
+      const card = page.frameLocator('iframe').locator('article.card');
+      await card.waitFor();
+      const text = await card.innerText();
+      for (const s of ['凤泉区人民政府', '2021', '12 件', '83.3%', '予以公开 10 件 ÷ 办理结果总计 12 件']) assert.ok(text.includes(s), `${s} not in ${text}`);
+      // The style applied: the embed's CSP allows it by its hash.
+      assert.equal(await card.evaluate((e) => getComputedStyle(e).borderTopColor), 'rgb(31, 95, 168)');
+      const link = page.frameLocator('iframe').locator('a');
+      assert.equal(await link.getAttribute('href'), `${site.url}/agencies/fengquanqurenminzhengfu/2021/`);
+      assert.equal(await link.getAttribute('target'), '_blank');
+      onlyTheSite(requests);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+    test("a report page's 链接与嵌入 code, pasted as it is into the foreign page, works: the card, and a link to the page", async () => {
+      const { page: source } = await open('agencies/fengquanqurenminzhengfu/2021/');
+      const iframe = await source.locator('#share-iframe').inputValue();
+      const link = await source.locator('#share-link').inputValue();
+      assert.equal(await source.locator('#share a').getAttribute('href'), `${site.url}/agencies/fengquanqurenminzhengfu/2021/`);
+      await source.close();
+      const { page, requests, problems } = await portal(`${iframe}\n<p>${link}</p>`);
+      const card = page.frameLocator('iframe').locator('article.card');
+      await card.waitFor();
+      assert.match(await card.innerText(), /凤泉区人民政府 2021 年度政府信息公开[\s\S]*12 件/);
+      const a = page.locator('p a');
+      assert.equal(await a.innerText(), '凤泉区人民政府 2021 年政府信息公开工作年度报告');
+      assert.equal((await fetch((await a.getAttribute('href'))!)).status, 200);
+      onlyTheSite(requests);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+    test("an agency page's embed code, pasted into the foreign page, shows its years", async () => {
+      const { page: source } = await open('agencies/fengquanqurenminzhengfu/');
+      const iframe = await source.locator('#share-iframe').inputValue();
+      await source.close();
+      const { page, requests, problems } = await portal(iframe);
+      const table = page.frameLocator('iframe').locator('table');
+      await table.waitFor();
+      assert.deepEqual(await table.locator('tbody tr').first().locator('th, td').allInnerTexts(), ['2021', '12', '10', '83.3%', '2', '2']);
+      onlyTheSite(requests);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  });
+
+  test('favicon.ico is served at the root; sitemap.xml and feed.xml parse as XML in Chromium', async () => {
+    const icon = await fetch(`${site.url}/favicon.ico`);
+    assert.equal(icon.status, 200);
+    assert.deepEqual([...new Uint8Array(await icon.arrayBuffer()).subarray(0, 4)], [0, 0, 1, 0]);
+    const { page } = await open('');
+    for (const file of ['sitemap.xml', 'feed.xml']) {
+      const text = await (await fetch(`${site.url}/${file}`)).text();
+      const parsed = await page.evaluate((xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        return { error: doc.getElementsByTagName('parsererror').length, root: doc.documentElement.localName, ns: doc.documentElement.namespaceURI };
+      }, text);
+      assert.deepEqual(parsed, file === 'feed.xml' ? { error: 0, root: 'feed', ns: 'http://www.w3.org/2005/Atom' } : { error: 0, root: 'urlset', ns: 'http://www.sitemaps.org/schemas/sitemap/0.9' });
+    }
+    await page.close();
   });
 
   describe('reports read from published documents', () => {

@@ -21,6 +21,7 @@ import type { Browser, Page } from 'playwright-core';
 import { title } from '../src/archive/site.ts';
 import type { Report } from '../src/model/report.ts';
 import { chromiumOrBanner, launchChromium, serveSite } from './browser.ts';
+import { EMBED_CSP } from '../templates/streamed/embed.tsx';
 import { build, sampleText } from './helpers.ts';
 
 /** The policy every HTML page declares (templates/_includes/layout.tsx); changing it should be deliberate. */
@@ -110,10 +111,17 @@ describe('Content-Security-Policy on every page of the sample site', () => {
         const name = relative(root, file);
         const head = HEAD.exec(html);
         assert.ok(head, `${name}: no CSP <meta> right after <meta charset>`);
+        // An embed (templates/streamed/embed.tsx) has its own policy: nothing but its one <style>, by hash.
+        if (name.startsWith('embed/')) {
+          assert.equal(unescape(head[1]!), EMBED_CSP, name);
+          assert.equal(html.match(/<style>/g)?.length, 1, `${name}: one <style>`);
+          assert.doesNotMatch(html, /<script|\sstyle=|\son[a-z]+="/i, `${name}: script, style attribute or handler`);
+          continue;
+        }
         assert.equal(unescape(head[1]!), CSP, name);
         assert.equal(html.match(/http-equiv="Content-Security-Policy"/g)!.length, 1, `${name}: more than one CSP <meta>`);
         // Nothing the policy would refuse: no inline script, handler, style element or attribute.
-        assert.doesNotMatch(html, /<script(?![^>]*\bsrc=")(?![^>]*type="application\/json")/, `${name}: inline script`);
+        assert.doesNotMatch(html, /<script(?![^>]*\bsrc=")(?![^>]*type="application\/(?:ld\+)?json")/, `${name}: inline script`);
         assert.doesNotMatch(html, /<style|\sstyle=|\son[a-z]+="/i, `${name}: inline style or event handler`);
       }
     });
@@ -175,7 +183,9 @@ async function inertCheck(page: Page, html: string): Promise<string[]> {
         const tag = el.tagName.toLowerCase();
         for (const name of el.getAttributeNames()) if (/^on/i.test(name) || name === 'style' || name === 'srcdoc') bad.push(`<${tag} ${name}>`);
         if (['img', 'svg', 'iframe', 'frame', 'object', 'embed', 'style', 'base', 'form', 'math', 'video', 'audio'].includes(tag)) bad.push(`<${tag}>`);
-        if (tag === 'script' && !(el.getAttribute('type') === 'application/json' && el.classList.contains('chart-spec')) && !/^\/(\w+\/)?assets\/[\w.-]+\.js$/.test(el.getAttribute('src') ?? '')) bad.push(`<script> ${el.outerHTML.slice(0, 80)}`);
+        // Data, never run: a chart's spec, and a report page's schema.org Dataset (JSON-LD).
+        const data = (el.getAttribute('type') === 'application/json' && el.classList.contains('chart-spec')) || el.getAttribute('type') === 'application/ld+json';
+        if (tag === 'script' && !data && !/^\/(\w+\/)?assets\/[\w.-]+\.js$/.test(el.getAttribute('src') ?? '')) bad.push(`<script> ${el.outerHTML.slice(0, 80)}`);
         if (tag === 'meta' && el.getAttribute('http-equiv')?.toLowerCase() === 'refresh') bad.push('<meta refresh>');
         for (const attr of ['href', 'src', 'action', 'formaction', 'xlink:href']) {
           const value = el.getAttribute(attr);
@@ -404,6 +414,22 @@ else
       assert.ok((await page.locator('table.reports a').allTextContents()).includes(AGENCY));
       await page.goto(`${plain.url}/agencies/`, { waitUntil: 'load' });
       assert.ok((await page.locator('main a').allTextContents()).includes(AGENCY));
+      await context.close();
+      assert.deepEqual(problems, []);
+      assert.deepEqual(violations, []);
+    });
+
+    test('the embeds of the hostile reports: the names show as text, nothing runs, no violation, nothing leaves the site', async () => {
+      const { context, problems, violations } = await watchedContext(browser, plain.url);
+      const page = await context.newPage();
+      for (const path of [pageOf.y2021, pageOf.y2022, pageOf.y2021.replace(/2021\/$/, '')]) {
+        const embed = path.replace(/^\/agencies\//, '/embed/');
+        const response = await page.goto(`${plain.url}${embed}`, { waitUntil: 'load' });
+        assert.equal(response?.status(), 200, embed);
+        assert.ok((await page.locator('article.card').textContent())!.includes(AGENCY), embed);
+        assert.equal(await page.locator('script, img, svg, iframe, [onclick], [onerror], [onload]').count(), 0, embed);
+        assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined, `${embed}: a payload ran`);
+      }
       await context.close();
       assert.deepEqual(problems, []);
       assert.deepEqual(violations, []);

@@ -8,6 +8,9 @@ import type { Registry } from '../model/registry.ts';
 import type { Unregistered } from './registry.ts';
 import { ancestorCode, buildArchive, byCodePoint, groupBy, reportUrl, type ArchiveEntry, type RegionNode } from './archive.ts';
 import { agencyCharts, outcomeTotal, perYearCharts, reportCharts, requestsReceived, yearCharts, type ChartSpec } from './charts.ts';
+import { linkUrl, NO_ADDRESS, type SiteAddress } from './address.ts';
+import { agencyEmbed, agencyShareCode, reportShareCode, type AgencyEmbed, type ShareCode } from './embed.ts';
+import { reportDataset, type Dataset } from './dataset.ts';
 
 export interface Link {
   href: string;
@@ -68,6 +71,12 @@ export interface ReportPage {
   citation: string;
   /** citation_* meta tags (Zotero, Google Scholar). */
   citationMeta: [string, string][];
+  /** <link rel="canonical">: absolute with --site-url, else the path. */
+  canonical: string;
+  /** 链接与嵌入: the permanent URL, the embed's iframe code and a link, ready to copy. */
+  share: ShareCode;
+  /** schema.org Dataset (JSON-LD). */
+  dataset: Dataset;
 }
 
 export interface AgencyPage {
@@ -80,10 +89,18 @@ export interface AgencyPage {
   regionTrail: Link[];
   rows: ReportRow[];
   charts: ChartSpec[];
+  /** <link rel="canonical">: absolute with --site-url, else the path. */
+  canonical: string;
+  /** 链接与嵌入: the agency page's URL and its embed's code. */
+  share: ShareCode;
+  /** The agency's embed (/embed/<slug>/), written beside its page. */
+  embed: AgencyEmbed;
 }
 
 export interface YearPage {
   url: string;
+  /** <link rel="canonical">: absolute with --site-url, else the path. */
+  canonical: string;
   year: number;
   rows: ReportRow[];
   charts: ChartSpec[];
@@ -93,6 +110,8 @@ export interface YearPage {
 
 export interface RegionPage {
   url: string;
+  /** <link rel="canonical">: absolute with --site-url, else the path. */
+  canonical: string;
   code: string;
   name: string;
   trail: Link[];
@@ -112,6 +131,8 @@ export interface AgencyTreeNode {
 }
 
 export interface Site {
+  /** <link rel="canonical"> of the home page and the indexes: absolute with --site-url, else the path. */
+  canonical: Record<'home' | 'agencies' | 'years' | 'regions' | 'data', string>;
   reportCount: number;
   agencyCount: number;
   home: {
@@ -220,8 +241,11 @@ export function readingOf(r: Report): string {
   return `${FORMAT_LABEL[r.source.format]}${tables.length ? `；${tables.join('，')}` : ''}`;
 }
 
-/** A report page's model. `r` is the report as the archive placed it (with its sections); prev/next are its agency's neighbouring years. */
-export function reportPage(r: Report, prev: Link | null, next: Link | null, sourceText: string): ReportPage {
+/**
+ * A report page's model. `r` is the report as the archive placed it (with its sections); prev/next are
+ * its agency's neighbouring years; `address` where the site is served (absolute URLs with --site-url).
+ */
+export function reportPage(r: Report, prev: Link | null, next: Link | null, sourceText: string, address: SiteAddress = NO_ADDRESS): ReportPage {
   const url = reportUrl(r);
   const ordered = [...r.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
   const findings: FindingView[] = ordered.map((f, k) => ({ ...f, n: k + 1, ...describePath(r, f.path) }));
@@ -258,6 +282,12 @@ export function reportPage(r: Report, prev: Link | null, next: Link | null, sour
       ...(r.documentNumber ? [['citation_technical_report_number', r.documentNumber] as [string, string]] : []),
       ['citation_language', 'zh'],
     ],
+    canonical: linkUrl(address, url),
+    share: reportShareCode(r, title(r), address),
+    // LICENCE (optional, issue 12): once the Site model reads a licence from reports/site.yaml, pass it
+    // here as reportDataset's third argument; it must then travel in the report-page task (tasks.ts)
+    // and be part of the page's hash (pages.ts), like the site URL.
+    dataset: reportDataset(r, address),
   };
 }
 
@@ -282,15 +312,17 @@ export interface AgencyJob {
   names: { slug: string; name: string; aliases: string[]; formerNames: string[] };
   /** Its reports as the archive placed them, oldest first. */
   reports: readonly Report[];
-  page: () => AgencyPage;
+  /** The page's model; `address` where the site is served (absolute URLs with --site-url), the model's own by default. */
+  page: (address?: SiteAddress) => AgencyPage;
 }
 
 /**
  * Every page's model but the reports' and agencies' own: those are made one at a time from `jobs`
  * and `agencies` (src/build/), so that no more than a few are ever held. `reports` need not carry
- * their sections (the build passes summaries); `originals` maps a source path to its file.
+ * their sections (the build passes summaries); `originals` maps a source path to its file; `address`
+ * is where the site is served (absolute canonical URLs with --site-url).
  */
-export function buildSiteModel(input: readonly Report[], registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): { site: Site; jobs: ReportJob[]; agencies: AgencyJob[] } {
+export function buildSiteModel(input: readonly Report[], registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map(), address: SiteAddress = NO_ADDRESS): { site: Site; jobs: ReportJob[]; agencies: AgencyJob[] } {
   const archive = buildArchive(input, registry);
   const reports = archive.reports;
   const rowsOf = (rs: readonly Report[]) => rs.map(reportRow);
@@ -305,10 +337,11 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     })),
   );
 
-  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), names: { slug: a.slug, name: a.name, aliases: a.aliases, formerNames: a.formerNames }, reports: a.reports, page: () => {
+  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), names: { slug: a.slug, name: a.name, aliases: a.aliases, formerNames: a.formerNames }, reports: a.reports, page: (at = address) => {
     const latest = a.reports[a.reports.length - 1]!;
     return {
       url: agencyUrl(a.slug),
+      canonical: linkUrl(at, agencyUrl(a.slug)),
       slug: a.slug,
       name: a.name,
       aliases: a.aliases,
@@ -316,6 +349,8 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
       regionTrail: trailOf(latest.agency.region),
       rows: rowsOf(a.reports),
       charts: agencyCharts(a.reports),
+      share: agencyShareCode(a.slug, a.name, at),
+      embed: agencyEmbed(a.slug, a.name, a.reports, at),
     };
   } }));
 
@@ -327,6 +362,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     const next = yearList[k + 1];
     return {
       url: yearUrl(y.year),
+      canonical: linkUrl(address, yearUrl(y.year)),
       year: y.year,
       rows: rowsOf(rs),
       charts: yearCharts(rs),
@@ -343,6 +379,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
       .sort((a, b) => byCodePoint(a.agency.name, b.agency.name) || (a.year ?? 0) - (b.year ?? 0));
     return {
       url: regionUrl(n.code),
+      canonical: linkUrl(address, regionUrl(n.code)),
       code: n.code,
       name: n.name,
       trail: trailOf(n).slice(0, -1),
@@ -367,6 +404,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     }));
 
   const site: Site = {
+    canonical: { home: linkUrl(address, '/'), agencies: linkUrl(address, '/agencies/'), years: linkUrl(address, '/years/'), regions: linkUrl(address, '/regions/'), data: linkUrl(address, '/data/') },
     reportCount: reports.length,
     agencyCount: archive.agencies.length,
     home: {

@@ -4,7 +4,8 @@
  */
 import type { Product, ProductContext } from './products.ts';
 import { movedPages } from './moved.ts';
+import { webProducts } from './web.ts';
 
 export function archiveProducts(ctx: ProductContext): Product[] {
-  return [...movedPages(ctx)];
+  return [...movedPages(ctx), ...webProducts()];
 }

@@ -2,7 +2,8 @@
  * build: the pages at published URLs the archive no longer makes (src/archive/published.ts) — a
  * product over the whole archive (src/build/products.ts). A moved report's folder also keeps its
  * data files (report.json, source.txt, the original), with the content of the page it moved to, so
- * that a script that fetched them goes on working; its embed card redirects too.
+ * that a script that fetched them goes on working. A page's embed card follows it (a redirect, or
+ * the notice).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,20 +49,23 @@ export function movedPages(ctx: ProductContext): Product[] {
         // Links are written root-relative and moved below --path-prefix by renderHtml; the text shows the full address.
         const canonical = (url: string) => (ctx.siteUrl ? `${ctx.siteUrl}${url}` : url);
         const shown = (url: string) => (ctx.siteUrl ? `${ctx.siteUrl}${url}` : `${ctx.prefix.replace(/\/$/, '')}${url}`);
+        // A page's embed card (/embed/<slug>/…) goes where the page goes.
+        const embed = (u: string) => u.replace(/^\/agencies\//, '/embed/');
         for (const { from, to } of plan.redirects) {
           put(from, 'index.html', await renderHtml(renderRedirect({ to, canonical: canonical(to), shown: shown(to) }), ctx.prefix));
+          put(embed(from), 'index.html', await renderHtml(renderRedirect({ to: embed(to), canonical: canonical(embed(to)), shown: shown(embed(to)) }), ctx.prefix));
           const job = isReport(from) ? targetJob(to) : undefined;
           if (!job) continue;
           const { report, text } = { report: ctx.report(job), text: ctx.text(job) };
           put(from, 'report.json', `${JSON.stringify(report, null, 2)}\n`);
           put(from, 'source.txt', text);
           if (job.original) put(from, originalName(report), { copy: job.original });
-          const embed = (u: string) => u.replace(/^\/agencies\//, '/embed/');
-          put(embed(from), 'index.html', await renderHtml(renderRedirect({ to: embed(to), canonical: canonical(embed(to)), shown: shown(embed(to)) }), ctx.prefix));
         }
         for (const w of plan.withdrawn) {
           const agencyUrl = isReport(w.url) ? w.url.replace(/[^/]+\/$/, '') : null;
-          put(w.url, 'index.html', await renderHtml(renderWithdrawn({ agency: w.agency, reason: w.reason, agencyUrl: agencyUrl && agencyUrls.has(agencyUrl) ? agencyUrl : null }), ctx.prefix));
+          const notice = await renderHtml(renderWithdrawn({ agency: w.agency, reason: w.reason, agencyUrl: agencyUrl && agencyUrls.has(agencyUrl) ? agencyUrl : null }), ctx.prefix);
+          put(w.url, 'index.html', notice);
+          put(embed(w.url), 'index.html', notice);
         }
         return files;
       },

@@ -4,12 +4,12 @@
  * written as they come, so that memory holds one page per worker, never the site.
  *
  * A page is made again only when what it is made from changed: each page's inputs (the renderer's
- * code, the path prefix, the report's parse, what the archive decided for it, its neighbours; or the
- * agency page's model) are hashed, and the hash is recorded per output folder in the cache. A page
- * whose hash is unchanged and whose files are still in the site is not touched; the others are
- * written into `dir` (the staging folder the build moves into the site when it is complete, see
- * cli/output.ts, or the site itself for the dev server), and the files of pages that are gone are
- * returned for deletion.
+ * code, the path prefix, the site URL, the report's parse, what the archive decided for it, its
+ * neighbours; or the agency page's model) are hashed, and the hash is recorded per output folder in
+ * the cache. A page whose hash is unchanged and whose files are still in the site is not touched; the
+ * others are written into `dir` (the staging folder the build moves into the site when it is
+ * complete, see cli/output.ts, or the site itself for the dev server), and the files of pages that are
+ * gone are returned for deletion. A page's embed (/embed/…) is one more file of the page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,6 +76,8 @@ export interface PagesInput {
   /** What the last build into `out` made, if its pages may be kept (null: a fresh site, every page made). */
   record: SiteRecord | null;
   prefix: string;
+  /** --site-url (null when not given): absolute URLs in the pages and their embeds, so part of every page's hash. */
+  siteUrl: string | null;
   renderer: string;
   /** Only pages for which this holds are made (a shard's slice); the default is all. */
   select?: (url: string) => boolean;
@@ -113,16 +115,16 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
       const key = p.keys.get(j.report.source.path)!;
       return {
         url: `/agencies/${j.report.agency.slug}/${j.report.year ?? 'unknown'}/`,
-        hash: sha256(p.renderer, p.prefix, key, patches.get(j.report)!, JSON.stringify([j.prev, j.next, j.original])),
-        task: (out: string) => ({ kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix }),
+        hash: sha256(p.renderer, p.prefix, p.siteUrl ?? '', key, patches.get(j.report)!, JSON.stringify([j.prev, j.next, j.original])),
+        task: (out: string) => ({ kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix, siteUrl: p.siteUrl }),
       };
     }),
     // An agency page is a function of its names and its reports (each by its parse and what the
     // archive decided for it): hashed from those, its model is made only if it is to be written.
     ...p.agencies.map((a) => ({
       url: a.url,
-      hash: sha256(p.renderer, p.prefix, JSON.stringify(a.names), ...a.reports.flatMap((r) => [p.keys.get(r.source.path)!, patches.get(r)!])),
-      task: (out: string) => ({ kind: 'agency-page' as const, page: a.page(), out, prefix: p.prefix }),
+      hash: sha256(p.renderer, p.prefix, p.siteUrl ?? '', JSON.stringify(a.names), ...a.reports.flatMap((r) => [p.keys.get(r.source.path)!, patches.get(r)!])),
+      task: (out: string) => ({ kind: 'agency-page' as const, page: a.page({ siteUrl: p.siteUrl, prefix: p.prefix }), out, prefix: p.prefix }),
     })),
   ].filter((x) => select(x.url));
 

@@ -10,6 +10,8 @@ import type { Report } from '../model/report.ts';
 import { originalName, reportPage, type AgencyPage, type Link } from '../archive/site.ts';
 import { renderReport } from '../../templates/streamed/report.tsx';
 import { renderAgency } from '../../templates/streamed/agency.tsx';
+import { renderAgencyEmbed, renderReportEmbed } from '../../templates/streamed/embed.tsx';
+import { reportEmbed } from '../archive/embed.ts';
 import { hasParsed, parseKey, readParsed, writeParsed } from './cache.ts';
 import { renderHtml } from './render.ts';
 import { summarise, type ArchivePatch } from './summary.ts';
@@ -19,7 +21,8 @@ export type ParseTask = { kind: 'parse'; fsPath: Uint8Array; path: string; cache
 /** `summary`: JSON (a string crosses threads far cheaper than an object tree); null when `known` was right. */
 export type ParseResult = { ok: true; key: string; summary: string | null; reused: boolean; ms: number } | { ok: false; reason: string };
 
-export type ReportPageTask = { kind: 'report-page'; key: string; cache: string; patch: ArchivePatch; prev: Link | null; next: Link | null; original: string | null; out: string; prefix: string };
+export type ReportPageTask = { kind: 'report-page'; key: string; cache: string; patch: ArchivePatch; prev: Link | null; next: Link | null; original: string | null; out: string; prefix: string; siteUrl: string | null };
+/** `page` is made with the site's address (its embed and share code in it). */
 export type AgencyPageTask = { kind: 'agency-page'; page: AgencyPage; out: string; prefix: string };
 /** The files a page task wrote, relative to the output folder. */
 export type PageResult = { files: string[] };
@@ -59,7 +62,8 @@ async function reportPageTask(t: ReportPageTask): Promise<PageResult> {
   // The parse stage wrote it moments ago; only a cache emptied during the build loses it.
   if (!parsed) throw new Error(`the parse cache lost ${t.patch.id} (${t.key}) during the build; run the build again`);
   const report: Report = { ...parsed.report, ...t.patch };
-  const page = reportPage(report, t.prev, t.next, parsed.text);
+  const address = { siteUrl: t.siteUrl, prefix: t.prefix };
+  const page = reportPage(report, t.prev, t.next, parsed.text, address);
   const written = write(t.out, page.url, [
     ['index.html', await renderHtml(renderReport(page), t.prefix)],
     ['report.json', `${JSON.stringify(report, null, 2)}\n`],
@@ -69,11 +73,20 @@ async function reportPageTask(t: ReportPageTask): Promise<PageResult> {
     copyFileSync(t.original, join(t.out, page.url, originalName(report)));
     written.push(`${page.url.slice(1)}${originalName(report)}`);
   }
+  // The report's embed: an extra file of the same page, made from the same inputs.
+  const embed = reportEmbed(report, address);
+  written.push(...write(t.out, embed.url, [['index.html', await renderHtml(renderReportEmbed(embed), t.prefix)]]));
   return { files: written };
 }
 
+/** An agency's page, and its embed beside it (/embed/<slug>/). */
 async function agencyPageTask(t: AgencyPageTask): Promise<PageResult> {
-  return { files: write(t.out, t.page.url, [['index.html', await renderHtml(renderAgency(t.page), t.prefix)]]) };
+  return {
+    files: [
+      ...write(t.out, t.page.url, [['index.html', await renderHtml(renderAgency(t.page), t.prefix)]]),
+      ...write(t.out, t.page.embed.url, [['index.html', await renderHtml(renderAgencyEmbed(t.page.embed), t.prefix)]]),
+    ],
+  };
 }
 
 export async function runTask<T extends Task>(task: T): Promise<Result<T>> {

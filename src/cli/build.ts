@@ -31,6 +31,7 @@ import { archiveProducts } from '../build/catalogue.ts';
 import { currentPages, formatRecord, missingMessage, parseRecord, planLinks, RECORD_FILE, seedRecord, today, type UrlEntry } from '../archive/published.ts';
 import type { Report } from '../model/report.ts';
 import { reportUrl } from '../archive/archive.ts';
+import { addressProblem } from '../archive/address.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const STARTED = performance.now();
@@ -96,6 +97,8 @@ function parseArgs(argv: string[]): Options {
   if (o.shard && o.aggregates) fail(`--shard and --aggregates are separate passes: run each in its own build (README, "Archives larger than one machine").`);
   if (o.serve && (o.shard || o.aggregates || o.parseOnly)) fail('--serve builds the whole site; it takes no --shard, --aggregates or --parse-only.');
   if (o.parseOnly && o.cache === null) fail('--parse-only fills the cache; it cannot be used with --no-cache.');
+  const mismatch = addressProblem(o.siteUrl, normalPrefix(o.pathPrefix));
+  if (mismatch) fail(mismatch);
   return o;
 }
 
@@ -205,7 +208,7 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     const parser = parserVersion();
     const loaded = await readStage(o.reports, pool, cache, parser, (done, total) => parsing.update(done, total));
     recordKnown(cache, loaded);
-    const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
+    const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals, { siteUrl: o.siteUrl, prefix: normalPrefix(o.pathPrefix) });
     // Every URL published before must go on answering (src/archive/published.ts): checked before anything is written.
     const links = planLinks(readRecord(o.reports, o.out), currentPages(jobs.map((j) => j.report), agencies, reportUrl), today());
     const full = buildSummary(loaded, site, shown(o.reports));
@@ -235,7 +238,7 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     };
     const renderer = rendererVersion(parser);
     const prefix = normalPrefix(o.pathPrefix);
-    const pages = pagesStage({ jobs, agencies, keys: loaded.keys, pool, cache, out: o.out, stage: stageOnce, inPlace: threads, record, prefix, renderer, select, onProgress: (d, t) => rendering.update(d, t) });
+    const pages = pagesStage({ jobs, agencies, keys: loaded.keys, pool, cache, out: o.out, stage: stageOnce, inPlace: threads, record, prefix, siteUrl: o.siteUrl, renderer, select, onProgress: (d, t) => rendering.update(d, t) });
     // Eleventy's year and region pages are made again only where their model changed (src/build/aggregates.ts).
     const plan = planAggregates(site, changes ? record!.aggregates : {}, changes ? record!.eleventy : [], { renderer, prefix, out: o.out });
     const [made, written] = await Promise.all([pages, o.shard || plan.nothing ? 0 : eleventy(plan.site, dir)]);
@@ -245,7 +248,9 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     const products = o.shard ? { written: [], kept: [], record: {} } : await productsStage(archiveProducts(ctx), ctx, dir, changes, record?.products ?? {});
     const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size };
     const account = text !== full.text ? ` The full account of every file: ${shown(join(cache, 'build-summary.txt'))}.` : '';
-    const line = `${o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : o.aggregates ? 'aggregate pages only: ' : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).${account}`;
+    // Sitemaps hold absolute URLs only: without the site's address there is none (README, "Linking and embedding").
+    const noSitemap = o.shard || o.siteUrl ? '' : ' No sitemap.xml: it needs the site\'s address (--site-url).';
+    const line = `${o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : o.aggregates ? 'aggregate pages only: ' : ''}parsed ${loaded.parsed} reports, ${loaded.reused} unchanged taken from the cache; ${made.rendered} report and agency pages rendered, ${made.kept} unchanged kept, ${written} aggregate pages by Eleventy (${pool.size} worker${pool.size > 1 ? 's' : ''}).${account}${noSitemap}`;
     const moved = links.redirects.length || links.withdrawn.length ? `\npublished URLs: ${links.entries.length} recorded; ${links.redirects.length} moved (redirect pages), ${links.withdrawn.length} withdrawn.` : '';
     const urls = links.changed && !o.shard ? formatRecord(links.entries) : null;
     return { site, summary: `${text}\n${line}${moved}`, errors, stats, pages: made, aggregates: plan, products, record: urls };
@@ -321,7 +326,8 @@ async function main() {
   // (and the year and region pages it was not asked to make again, which stay).
   // Eleventy writes nothing below an agency's own folder, so those (tens of thousands) are not looked into.
   // The products' files are named by them (some, the redirect pages, are below an agency's folder).
-  const eleventyFiles = [...new Set([...filesBelow(staging.dir, (folder) => /^agencies\/[^/]+$/.test(folder)).filter((f) => f !== MARKER && !streamed.has(f)), ...result.aggregates.kept, ...result.products.written, ...result.products.kept])];
+  // Nor below an agency's embed folder (embed/<slug>/…): the streamed pages write those too.
+  const eleventyFiles = [...new Set([...filesBelow(staging.dir, (folder) => /^(agencies|embed)\/[^/]+$/.test(folder)).filter((f) => f !== MARKER && !streamed.has(f)), ...result.aggregates.kept, ...result.products.written, ...result.products.kept])];
   if ('written' in staging) {
     const now = new Set(eleventyFiles);
     // (A page gone may leave a redirect in its place: what a product wrote is not deleted.)

@@ -59,7 +59,8 @@ export function Layout({ title, description, breadcrumbs, charts, sortable, meta
           {(meta ?? []).map(([name, content]) => (
             <meta name={name} content={content} />
           ))}
-          <link rel="icon" href="data:," />
+          <link rel="icon" href="/favicon.ico" />
+          <link rel="alternate" type="application/atom+xml" title="新增和更新的报告" href="/feed.xml" />
           <link rel="stylesheet" href="/assets/site.css" />
           {charts ? <script src="/assets/chart.umd.min.js" defer></script> : null}
           {charts ? <script src="/assets/charts.js" defer></script> : null}

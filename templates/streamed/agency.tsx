@@ -2,6 +2,7 @@
 /** One agency at /agencies/<slug>/: every year it reported, and charts across the years. Rendered outside Eleventy's page map, like the report pages (src/build/pages.ts). */
 import { Layout } from '../_includes/layout.tsx';
 import { ChartSection, ReportList } from '../_includes/components.tsx';
+import { ShareSection } from '../_includes/share.tsx';
 import type { AgencyPage } from '../../src/archive/site.ts';
 
 export function renderAgency(agency: AgencyPage) {
@@ -10,6 +11,7 @@ export function renderAgency(agency: AgencyPage) {
       title={agency.name}
       description={`${agency.name}历年政府信息公开工作年度报告`}
       breadcrumbs={[{ href: '/', text: '首页' }, ...agency.regionTrail, { href: '', text: agency.name }]}
+      canonical={agency.canonical}
       charts
       sortable
     >
@@ -21,6 +23,7 @@ export function renderAgency(agency: AgencyPage) {
         <ReportList rows={agency.rows} caption={`${agency.name}的年度报告`} showAgency={false} />
       </section>
       <ChartSection id="charts" heading="历年变化" charts={agency.charts} />
+      <ShareSection code={agency.share} what="该机关近年的主要数字" />
     </Layout>
   );
 }

@@ -8,7 +8,9 @@
 import { Layout } from '../_includes/layout.tsx';
 import { ChartGroup, FindingList, SEVERITY_LABEL, editionLabel } from '../_includes/components.tsx';
 import { LegacyTable, ProactiveTable, RequestsTable, ReviewLitigationTable } from '../_includes/tables.tsx';
+import { ShareSection } from '../_includes/share.tsx';
 import { renderNarrative } from '../../src/render/narrative.ts';
+import { ldJson } from '../../src/archive/dataset.ts';
 import { title, type FindingPlace, type ReportPage } from '../../src/archive/site.ts';
 
 const TABLES: Record<string, { place: FindingPlace; Table: (p: { page: ReportPage }) => JSX.Element }[]> = {
@@ -32,7 +34,7 @@ export function renderReport(entry: ReportPage) {
       breadcrumbs={[{ href: '/', text: '首页' }, ...entry.regionTrail, { href: entry.agencyUrl, text: r.agency.name }, { href: '', text: `${r.year ?? '年度不明'} 年度` }]}
       charts={entry.charts.length > 0}
       meta={entry.citationMeta}
-      canonical={entry.url}
+      canonical={entry.canonical}
     >
       <article class="report">
         <h1>{heading}</h1>
@@ -148,6 +150,8 @@ export function renderReport(entry: ReportPage) {
           <FindingList findings={general} heading="涉及整份报告的问题" />
         </section>
       </article>
+      <ShareSection code={entry.share} what="这份报告的主要数字" />
+      <script type="application/ld+json">{{ html: ldJson(entry.dataset) }}</script>
     </Layout>
   );
 }
