@@ -38,10 +38,10 @@ test('embed figures of 凤泉区 2021, as its text says (table 3 lines 49, 51, 7
   // 「一、本年新收政府信息公开申请数量 … 12」「（一）予以公开 … 10」「（七）总计 … 12」;
   // table 4: 行政复议 总计 2, 未经复议直接起诉 总计 2, 复议后起诉 总计 0.
   const f = embedFigures(fengquan, SITE);
-  assert.deepEqual(f, { year: 2021, received: 12, granted: 10, handled: 12, share: '83.3%', reviews: 2, lawsuits: 2, legacy: false, pageUrl: 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/' });
+  assert.deepEqual(f, { year: 2021, received: 12, granted: 10, handled: 12, share: '83.3%', reviews: 2, lawsuits: 2, legacy: false, pageUrl: 'https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/2021/' });
   const e = reportEmbed(fengquan, NO_ADDRESS);
-  assert.equal(e.url, '/embed/fengquanqurenminzhengfu/2021/');
-  assert.equal(e.pageUrl, '/agencies/fengquanqurenminzhengfu/2021/');
+  assert.equal(e.url, '/embed/fengquanqu-renminzhengfu/2021/');
+  assert.equal(e.pageUrl, '/agencies/fengquanqu-renminzhengfu/2021/');
   assert.equal(e.heading, '凤泉区人民政府 2021 年度政府信息公开');
 });
 
@@ -63,25 +63,25 @@ test('percent: one decimal, the same figures always the same text; none without 
 });
 
 test('an agency embed shows its last five years, oldest first', () => {
-  const years = Array.from({ length: 7 }, (_, k): Report => ({ ...fengquan, year: 2015 + k, id: `fengquanqurenminzhengfu/${2015 + k}` }));
-  const e = agencyEmbed('fengquanqurenminzhengfu', '凤泉区人民政府', years, SITE);
+  const years = Array.from({ length: 7 }, (_, k): Report => ({ ...fengquan, year: 2015 + k, id: `fengquanqu-renminzhengfu/${2015 + k}` }));
+  const e = agencyEmbed('fengquanqu-renminzhengfu', '凤泉区人民政府', years, SITE);
   assert.equal(EMBED_YEARS, 5);
   assert.deepEqual(e.rows.map((r) => r.year), [2017, 2018, 2019, 2020, 2021]);
-  assert.equal(e.url, '/embed/fengquanqurenminzhengfu/');
-  assert.equal(e.pageUrl, 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/');
-  assert.equal(e.rows[4]!.pageUrl, 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/');
+  assert.equal(e.url, '/embed/fengquanqu-renminzhengfu/');
+  assert.equal(e.pageUrl, 'https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/');
+  assert.equal(e.rows[4]!.pageUrl, 'https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/2021/');
 });
 
 test('share code: the permanent URL, an iframe and a link; absolute with the site URL, prefixed without; names escaped', () => {
   const s = reportShareCode(fengquan, title(fengquan), SITE);
-  assert.equal(s.permanent, 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/');
+  assert.equal(s.permanent, 'https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/2021/');
   assert.equal(s.href, s.permanent);
-  assert.equal(s.iframe, '<iframe src="https://example.org/nianbao/embed/fengquanqurenminzhengfu/2021/" title="凤泉区人民政府 2021 年政府信息公开工作年度报告" width="360" height="300" loading="lazy"></iframe>');
-  assert.equal(s.link, '<a href="https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/">凤泉区人民政府 2021 年政府信息公开工作年度报告</a>');
+  assert.equal(s.iframe, '<iframe src="https://example.org/nianbao/embed/fengquanqu-renminzhengfu/2021/" title="凤泉区人民政府 2021 年政府信息公开工作年度报告" width="360" height="300" loading="lazy"></iframe>');
+  assert.equal(s.link, '<a href="https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/2021/">凤泉区人民政府 2021 年政府信息公开工作年度报告</a>');
   const p = reportShareCode(fengquan, title(fengquan), PREFIXED);
-  assert.equal(p.permanent, '/nianbao/agencies/fengquanqurenminzhengfu/2021/');
-  assert.equal(p.href, '/agencies/fengquanqurenminzhengfu/2021/');
-  assert.match(p.iframe, /^<iframe src="\/nianbao\/embed\/fengquanqurenminzhengfu\/2021\/"/);
+  assert.equal(p.permanent, '/nianbao/agencies/fengquanqu-renminzhengfu/2021/');
+  assert.equal(p.href, '/agencies/fengquanqu-renminzhengfu/2021/');
+  assert.match(p.iframe, /^<iframe src="\/nianbao\/embed\/fengquanqu-renminzhengfu\/2021\/"/);
   const a = agencyShareCode('x', '甲"乙<丙>&丁', NO_ADDRESS);
   assert.equal(a.link, '<a href="/agencies/x/">甲&quot;乙&lt;丙&gt;&amp;丁历年政府信息公开工作年度报告</a>');
   assert.match(a.iframe, /^<iframe src="\/embed\/x\/" title="甲&quot;乙&lt;丙&gt;&amp;丁历年政府信息公开工作年度报告"/);
@@ -102,10 +102,10 @@ function checkEmbed(html: string, link: string) {
 
 test('the report embed: the card, its CSP, one link out (to the full page), small', () => {
   const html = jsxToHtml(renderReportEmbed(reportEmbed(fengquan, SITE)));
-  checkEmbed(html, 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/');
+  checkEmbed(html, 'https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/2021/');
   for (const text of ['凤泉区人民政府 2021 年度政府信息公开', '本年新收申请', '<dd>12 件</dd>', '83.3%', '予以公开 10 件 ÷ 办理结果总计 12 件', '行政复议', '行政诉讼', '<meta name="robots" content="noindex">']) assert.ok(html.includes(text), text);
   const legacy = jsxToHtml(renderReportEmbed(reportEmbed(quangang, NO_ADDRESS)));
-  checkEmbed(legacy, '/agencies/quangangquxingzhengfuwuzhongxin/2018/');
+  checkEmbed(legacy, '/agencies/quangangqu-xingzheng-fuwu-zhongxin/2018/');
   assert.ok(legacy.includes('同意公开答复 0 件 ÷ 答复总数 0 件'));
 });
 
@@ -113,7 +113,7 @@ test('the agency embed: a table of years, one link out; a hostile name stays tex
   const { agencies } = buildSiteModel([fengquan]);
   const page = agencies[0]!.page(SITE);
   const html = jsxToHtml(renderAgencyEmbed(page.embed));
-  checkEmbed(html, 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/');
+  checkEmbed(html, 'https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/');
   assert.match(html, /<th scope="row">2021<\/th><td>12<\/td><td>10<\/td><td>83.3%<\/td><td>2<\/td><td>2<\/td>/);
   const bad = jsxToHtml(renderAgencyEmbed(agencyEmbed('x', '</style><script>alert(1)</script>', [fengquan], NO_ADDRESS)));
   assert.ok(!bad.includes('<script>'));
@@ -124,21 +124,21 @@ test('Dataset JSON-LD: the report as schema.org wants it, URLs absolute with the
   const d = reportDataset(fengquan, SITE);
   assert.equal(d['@type'], 'Dataset');
   assert.equal(d.name, '凤泉区人民政府 2021 年政府信息公开工作年度报告');
-  assert.equal(d.url, 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/');
-  assert.equal(d.identifier, 'fengquanqurenminzhengfu/2021');
+  assert.equal(d.url, 'https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/2021/');
+  assert.equal(d.identifier, 'fengquanqu-renminzhengfu/2021');
   assert.equal(d.temporalCoverage, '2021');
   assert.deepEqual(d.spatialCoverage, { '@type': 'Place', name: '河南省 新乡市 凤泉区', identifier: { '@type': 'PropertyValue', propertyID: 'GB/T 2260', value: '410704' } });
-  assert.deepEqual(d.creator, { '@type': 'GovernmentOrganization', name: '凤泉区人民政府', url: 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/' });
+  assert.deepEqual(d.creator, { '@type': 'GovernmentOrganization', name: '凤泉区人民政府', url: 'https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/' });
   assert.equal(d.isAccessibleForFree, true);
   assert.equal(d.license, undefined);
   assert.deepEqual(d.distribution.map((x) => [x.encodingFormat, x.contentUrl]), [
-    ['application/json', 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/report.json'],
-    ['text/plain', 'https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/source.txt'],
+    ['application/json', 'https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/2021/report.json'],
+    ['text/plain', 'https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/2021/source.txt'],
   ]);
   // A PDF report offers its original; a licence, once the site names one, is carried.
   const pdf: Report = { ...fengquan, source: { ...fengquan.source, format: 'pdf' } };
   const withPdf = reportDataset(pdf, NO_ADDRESS, { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' });
-  assert.deepEqual(withPdf.distribution.at(-1), { '@type': 'DataDownload', name: '原始文件（PDF）', encodingFormat: 'application/pdf', contentUrl: '/agencies/fengquanqurenminzhengfu/2021/original.pdf' });
+  assert.deepEqual(withPdf.distribution.at(-1), { '@type': 'DataDownload', name: '原始文件（PDF）', encodingFormat: 'application/pdf', contentUrl: '/agencies/fengquanqu-renminzhengfu/2021/original.pdf' });
   assert.equal(withPdf.license, 'https://creativecommons.org/licenses/by/4.0/');
   assert.equal(reportDataset({ ...fengquan, publishedOn: '2022-01-20' }, NO_ADDRESS).datePublished, '2022-01-20');
 });
@@ -154,18 +154,18 @@ test('Dataset JSON-LD on the page: report text cannot close the script; the JSON
   assert.ok(!html.includes('<script>alert(1)'));
   assert.equal(ldJson({ a: '</script>' }), '{"a":"\\u003c/script>"}');
   // The canonical link is absolute with the site URL, the path without.
-  assert.ok(html.includes('<link rel="canonical" href="https://example.org/nianbao/agencies/fengquanqurenminzhengfu/2021/">'));
-  assert.ok(jsxToHtml(renderReport(reportPage(fengquan, null, null, ''))).includes('<link rel="canonical" href="/agencies/fengquanqurenminzhengfu/2021/">'));
+  assert.ok(html.includes('<link rel="canonical" href="https://example.org/nianbao/agencies/fengquanqu-renminzhengfu/2021/">'));
+  assert.ok(jsxToHtml(renderReport(reportPage(fengquan, null, null, ''))).includes('<link rel="canonical" href="/agencies/fengquanqu-renminzhengfu/2021/">'));
 });
 
 test('the report and agency pages offer the share code, as the reader copies it (textarea text)', () => {
   const html = jsxToHtml(renderReport(reportPage(fengquan, null, null, '', SITE)));
   assert.ok(html.includes('<h2 id="share-h">链接与嵌入</h2>'));
-  assert.ok(html.includes('<textarea id="share-iframe" readonly rows="3">&lt;iframe src=&quot;https://example.org/nianbao/embed/fengquanqurenminzhengfu/2021/&quot;'));
+  assert.ok(html.includes('<textarea id="share-iframe" readonly rows="3">&lt;iframe src=&quot;https://example.org/nianbao/embed/fengquanqu-renminzhengfu/2021/&quot;'));
   assert.ok(html.includes('<link rel="icon" href="/favicon.ico">'));
   assert.ok(html.includes('<link rel="alternate" type="application/atom+xml" title="新增和更新的报告" href="/feed.xml">'));
   const { agencies } = buildSiteModel([fengquan]);
   const agency = jsxToHtml(renderAgency(agencies[0]!.page(PREFIXED)));
-  assert.ok(agency.includes('<textarea id="share-iframe" readonly rows="3">&lt;iframe src=&quot;/nianbao/embed/fengquanqurenminzhengfu/&quot;'));
-  assert.ok(agency.includes('永久网址：<a href="/agencies/fengquanqurenminzhengfu/">/nianbao/agencies/fengquanqurenminzhengfu/</a>'));
+  assert.ok(agency.includes('<textarea id="share-iframe" readonly rows="3">&lt;iframe src=&quot;/nianbao/embed/fengquanqu-renminzhengfu/&quot;'));
+  assert.ok(agency.includes('永久网址：<a href="/agencies/fengquanqu-renminzhengfu/">/nianbao/agencies/fengquanqu-renminzhengfu/</a>'));
 });

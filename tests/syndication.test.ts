@@ -19,7 +19,7 @@ const address = { siteUrl: SITE, prefix: '/nianbao/' };
 /** publishedOn only (no record of published URLs yet). */
 const published: DateOf = (_url, r) => r.publishedOn;
 /** The record says 凤泉区 2021 (which prints no date) changed on 2024-03-01. */
-const FENGQUAN = '/agencies/fengquanqurenminzhengfu/2021/';
+const FENGQUAN = '/agencies/fengquanqu-renminzhengfu/2021/';
 const withHistory: DateOf = (url, r) => (url === FENGQUAN ? '2024-03-01' : r.publishedOn);
 
 test('sitemap: every report, agency, year, region and index page, by path, each with its date', () => {
@@ -27,12 +27,12 @@ test('sitemap: every report, agency, year, region and index page, by path, each 
   const paths = entries.map((e) => e.path);
   assert.deepEqual(paths, [...paths].sort());
   for (const j of jobs) assert.ok(paths.includes(`/agencies/${j.report.id}/`), j.report.id);
-  for (const p of ['/', '/agencies/', '/years/', '/regions/', '/data/', '/agencies/fengquanqurenminzhengfu/', '/years/2021/', '/regions/350500/', '/regions/410704/']) assert.ok(paths.includes(p), p);
+  for (const p of ['/', '/agencies/', '/years/', '/regions/', '/data/', '/agencies/fengquanqu-renminzhengfu/', '/years/2021/', '/regions/350500/', '/regions/410704/']) assert.ok(paths.includes(p), p);
   assert.equal(entries.length, 5 + 5 + 5 + 3 + 8);
   assert.ok(!paths.some((p) => p.startsWith('/embed/')));
   const at = (p: string) => entries.find((e) => e.path === p)!.lastmod;
   // A report: its publishedOn; none printed, no lastmod.
-  assert.equal(at('/agencies/jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui/2022/'), '2023-01-03');
+  assert.equal(at('/agencies/jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui/2022/'), '2023-01-03');
   assert.equal(at(FENGQUAN), null);
   // A list: the latest of its reports'.
   assert.equal(at('/years/2021/'), '2022-01-07');
@@ -54,8 +54,8 @@ test('sitemap XML: absolute URLs; past the limit an index of sitemaps/sitemap-N.
   assert.equal(xmlProblem(xml), null);
   assert.equal([...xml.matchAll(/<loc>/g)].length, entries.length);
   assert.ok([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].every(([, loc]) => loc!.startsWith(`${SITE}/`)));
-  assert.match(xml, /<url><loc>https:\/\/example\.org\/nianbao\/agencies\/jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui\/2022\/<\/loc><lastmod>2023-01-03<\/lastmod><\/url>/);
-  assert.match(xml, /<url><loc>https:\/\/example\.org\/nianbao\/agencies\/fengquanqurenminzhengfu\/2021\/<\/loc><\/url>/);
+  assert.match(xml, /<url><loc>https:\/\/example\.org\/nianbao\/agencies\/jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui\/2022\/<\/loc><lastmod>2023-01-03<\/lastmod><\/url>/);
+  assert.match(xml, /<url><loc>https:\/\/example\.org\/nianbao\/agencies\/fengquanqu-renminzhengfu\/2021\/<\/loc><\/url>/);
 
   const split = sitemapFiles(SITE, entries, 10);
   assert.deepEqual([...split.keys()], ['sitemap.xml', 'sitemaps/sitemap-1.xml', 'sitemaps/sitemap-2.xml', 'sitemaps/sitemap-3.xml']);
@@ -76,10 +76,10 @@ test('sitemap XML: absolute URLs; past the limit an index of sitemaps/sitemap-N.
 test('feed entries: newest first by the record, then publishedOn, same date by URL; undated left out; capped', () => {
   const plain = feedEntries(jobs, published, address);
   assert.deepEqual(plain.map((e) => [e.path, e.updated]), [
-    ['/agencies/jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui/2022/', '2023-01-03'],
-    ['/agencies/quanzhoushishuziquanzhoujianshebangongshi/2021/', '2022-01-07'],
-    ['/agencies/lichengquxingzhengfuwuzhongxinguanliweiyuanhui/2021/', '2022-01-05'],
-    ['/agencies/quangangquxingzhengfuwuzhongxin/2018/', '2019-02-18'],
+    ['/agencies/jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui/2022/', '2023-01-03'],
+    ['/agencies/quanzhoushi-shuzi-quanzhou-jianshe-bangongshi/2021/', '2022-01-07'],
+    ['/agencies/lichengqu-xingzheng-fuwu-zhongxin-guanli-weiyuanhui/2021/', '2022-01-05'],
+    ['/agencies/quangangqu-xingzheng-fuwu-zhongxin/2018/', '2019-02-18'],
   ]);
   const recorded = feedEntries(jobs, withHistory, address);
   assert.equal(recorded[0]!.path, FENGQUAN);
@@ -113,10 +113,10 @@ test('Atom: required elements, updated = newest entry, ids absolute, byte-identi
   const items = xml.split('<entry>').slice(1);
   assert.equal(items.length, 5);
   for (const item of items) {
-    assert.match(item, /<id>https:\/\/example\.org\/nianbao\/agencies\/[a-z]+\/\d{4}\/<\/id>/);
+    assert.match(item, /<id>https:\/\/example\.org\/nianbao\/agencies\/[a-z-]+\/\d{4}\/<\/id>/);
     assert.match(item, /<title>[^<]+<\/title>/);
     assert.match(item, /<updated>\d{4}-\d{2}-\d{2}T00:00:00\+08:00<\/updated>/);
-    assert.match(item, /<link rel="alternate" type="text\/html" href="https:\/\/example\.org\/nianbao\/agencies\/[a-z]+\/\d{4}\/"\/>/);
+    assert.match(item, /<link rel="alternate" type="text\/html" href="https:\/\/example\.org\/nianbao\/agencies\/[a-z-]+\/\d{4}\/"\/>/);
     assert.match(item, /<summary type="text">[^<]*本年新收政府信息公开申请[^<]*<\/summary>/);
   }
   // An empty archive: still valid, dated by no clock.
@@ -129,7 +129,7 @@ test('Atom without --site-url: links are the site paths with the prefix, ids nam
   const xml = atomFeed(feedEntries(jobs, published, { siteUrl: null, prefix: '/sub/' }), { siteUrl: null, prefix: '/sub/' });
   assert.equal(xmlProblem(xml), null);
   assert.match(xml, /<link rel="self" type="application\/atom\+xml" href="\/sub\/feed\.xml"\/>/);
-  assert.match(xml, /href="\/sub\/agencies\/jinjiangshixingzhengfuwuzhongxinguanliweiyuanhui\/2022\/"/);
+  assert.match(xml, /href="\/sub\/agencies\/jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui\/2022\/"/);
   const ids = [...xml.matchAll(/<id>([^<]*)<\/id>/g)].map((m) => m[1]!);
   assert.equal(ids.length, 5);
   for (const id of ids) assert.match(id, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
