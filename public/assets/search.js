@@ -39,6 +39,8 @@ function pagefind() {
     await pf.options({ baseUrl: ROOT, excerptLength: 40 });
     for (const b of rest) await pf.mergeIndex(`${ROOT}pagefind/${b}/`, { baseUrl: ROOT });
     await pf.init();
+    // Loads every bundle's filter values: without it a search counts no filter values.
+    await pf.filters();
     return pf;
   })());
 }
