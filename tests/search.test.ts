@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { agencyKind } from '../src/search/kinds.ts';
 import { nameParts, placeForms } from '../src/search/names.ts';
 import { narrativeText, searchRecord } from '../src/search/record.ts';
-import { bundleOf } from '../src/search/products.ts';
+import { bundleOf, bundles } from '../src/search/products.ts';
+import type { ReportJob } from '../src/archive/site.ts';
 import { buildSite } from '../src/archive/site.ts';
 import { loadRegistry } from '../src/io.ts';
 import { renderReport } from '../templates/streamed/report.tsx';
@@ -95,4 +96,17 @@ test('what is indexed is what the report page shows: every line of the narrative
     for (const line of [page.report.agency.name, ...page.regionTrail.map((l) => l.text)]) assert.ok(shown.includes(line), line);
     assert.ok(r.content.includes(lines.join('\n')));
   }
+});
+
+test('bundles: one per province, reports without a region last; a province over the limit cut by city, county, year, then parts', () => {
+  const job = (code: string | null, year: number, id = `${code}-${year}`): ReportJob =>
+    ({ report: { id, year, agency: { region: code ? { code, name: '', path: [] } : null } }, prev: null, next: null, original: null }) as unknown as ReportJob;
+  const names = (jobs: ReportJob[], limit?: number) => bundles(jobs, limit).map(([n, js]) => `${n}:${js.length}`);
+  const jobs = [job('410704', 2021), job(null, 2020), job('350502', 2021), job('350582', 2022), job('350500', 2021), job('350505', 2018)];
+  assert.deepEqual(names(jobs), ['350000:4', '410000:1', 'none:1']);
+  // Fujian over 2: by city (Quanzhou, all four) — one part, so by county; Quanzhou's own report is its city's.
+  assert.deepEqual(names(jobs, 2), ['350500:1', '350502:1', '350505:1', '350582:1', '410000:1', 'none:1']);
+  // One county over the limit: by year, then in parts.
+  const county = [job('350502', 2021, 'a'), job('350502', 2021, 'b'), job('350502', 2021, 'c'), job('350502', 2022, 'd')];
+  assert.deepEqual(names(county, 2), ['350000-2021-1:2', '350000-2021-2:1', '350000-2022:1']);
 });

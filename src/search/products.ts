@@ -1,13 +1,14 @@
 /**
  * search: the search index as products of the build (src/build/products.ts) — one Pagefind bundle per
- * province, /pagefind/<province code>/ (and /pagefind/none/ for reports without a region), and the
- * list of bundles the search page merges, /pagefind/bundles.json.
+ * province, /pagefind/<province code>/ (and /pagefind/none/ for reports without a region; a province
+ * of more than BUNDLE_LIMIT reports cut by city, county, then year), and the list of bundles the
+ * search page merges, /pagefind/bundles.json.
  *
  * A bundle is made from its province's reports only: its hash is their parse keys, what the archive
  * decided for each (name, slug, region, findings), the renderer's fingerprint and the search code's
  * own, so a rebuild after one report changed indexes its province again and keeps the others' files.
- * Pagefind's memory grows with the records of one index; cut by province, it is bounded by the
- * largest province, not the archive. The records are made from the parse cache (ctx.report), one
+ * Pagefind's memory grows with the records of one index; cut by province (and a large province
+ * further), it is bounded by BUNDLE_LIMIT, not the archive. The records are made from the parse cache (ctx.report), one
  * report at a time, so the build's own memory holds one report, and a sharded build's aggregate pass
  * (which has the cache but not the report pages) indexes the whole archive all the same.
  */
@@ -25,20 +26,55 @@ export const NO_REGION_BUNDLE = 'none';
 /** Where the bundles go, below the site root. */
 export const SEARCH_FOLDER = 'pagefind';
 
-/** A report's bundle: its province's code (350502 → 350000), or `none`. */
+/**
+ * Reports per bundle at most. Pagefind's service holds about 0.6 MB per record until the bundle is
+ * written (measured: 640 MB for 1,000 records, linear from 100 on), so a bundle of 2,000 peaks at
+ * about 1.2 GiB whatever the size of the archive.
+ */
+export const BUNDLE_LIMIT = 2000;
+
+/** A report's province: 350502 → 350000, or `none`. */
 export const bundleOf = (job: ReportJob) => {
   const code = job.report.agency.region?.code;
   return code ? `${code.slice(0, 2)}0000` : NO_REGION_BUNDLE;
 };
 
-/** The reports of each bundle, in the archive's order; bundles by code, `none` last. */
-export function bundles(jobs: readonly ReportJob[]): [string, ReportJob[]][] {
+/** How a bundle too large is cut, level by level: by city, by county, by year (named after the bundle it cuts). */
+const CUTS: ((job: ReportJob, bundle: string) => string)[] = [
+  (j, b) => (j.report.agency.region ? `${j.report.agency.region.code.slice(0, 4)}00` : b),
+  (j, b) => j.report.agency.region?.code ?? b,
+  (j, b) => `${b}-${j.report.year ?? 'unknown'}`,
+];
+
+const byName = ([a]: [string, unknown], [b]: [string, unknown]) => (a === NO_REGION_BUNDLE ? 1 : b === NO_REGION_BUNDLE ? -1 : a < b ? -1 : a > b ? 1 : 0);
+
+function group(jobs: readonly ReportJob[], key: (j: ReportJob) => string): [string, ReportJob[]][] {
   const by = new Map<string, ReportJob[]>();
   for (const j of jobs) {
-    const b = bundleOf(j);
-    (by.get(b) ?? by.set(b, []).get(b)!).push(j);
+    const k = key(j);
+    (by.get(k) ?? by.set(k, []).get(k)!).push(j);
   }
-  return [...by].sort(([a], [b]) => (a === NO_REGION_BUNDLE ? 1 : b === NO_REGION_BUNDLE ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return [...by].sort(byName);
+}
+
+/** A bundle within the limit as it is; one over it cut at the next level, and past the last level into numbered parts. */
+function cut(name: string, jobs: ReportJob[], level: number, limit: number): [string, ReportJob[]][] {
+  if (jobs.length <= limit) return [[name, jobs]];
+  const by = CUTS[level];
+  if (!by) return Array.from({ length: Math.ceil(jobs.length / limit) }, (_, k) => [`${name}-${k + 1}`, jobs.slice(k * limit, (k + 1) * limit)]);
+  const parts = group(jobs, (j) => by(j, name));
+  // A level that does not divide (one city, one county) is passed over.
+  if (parts.length === 1) return cut(name, jobs, level + 1, limit);
+  return parts.flatMap(([n, js]) => cut(n, js, level + 1, limit));
+}
+
+/**
+ * The reports of each bundle, in the archive's order: one bundle per province (`none` for reports
+ * without a region, last), and a province over `limit` reports cut by city, a city by county, a
+ * county by year (`350502-2021`), then into parts (`350502-2021-2`), so that no bundle holds more.
+ */
+export function bundles(jobs: readonly ReportJob[], limit = BUNDLE_LIMIT): [string, ReportJob[]][] {
+  return group(jobs, bundleOf).flatMap(([name, js]) => cut(name, js, 0, limit)).sort(byName);
 }
 
 let code: string | null = null;
