@@ -6,7 +6,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -122,6 +123,19 @@ else
         assert.equal((await results(page, 0)).count, 0);
         assert.equal(await page.locator('#search-status').innerText(), '没有找到符合条件的报告。');
         assert.deepEqual(problems, []);
+        await page.close();
+      });
+
+      test('axe: no serious or critical accessibility violations on the search page with results and filters', async () => {
+        const { page } = await open(`search/?q=${encodeURIComponent('行政服务中心')}`);
+        await results(page);
+        // Evaluated through the DevTools protocol: the page's CSP refuses an inline <script>.
+        await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assert.deepEqual(violations, []);
         await page.close();
       });
 
