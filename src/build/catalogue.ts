@@ -5,7 +5,15 @@
 import type { Product, ProductContext } from './products.ts';
 import { movedPages } from './moved.ts';
 import { webProducts } from './web.ts';
+import { searchProducts } from '../search/products.ts';
 
 export function archiveProducts(ctx: ProductContext): Product[] {
-  return [...movedPages(ctx), ...webProducts()];
+  return [
+    // Pages at published URLs the archive no longer makes: redirects and withdrawal notices (src/archive/published.ts).
+    ...movedPages(ctx),
+    // robots.txt, sitemap.xml, feed.xml.
+    ...webProducts(),
+    // The search index: a Pagefind bundle per province, and their list (src/search/).
+    ...searchProducts(ctx),
+  ];
 }

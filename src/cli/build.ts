@@ -240,7 +240,9 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     const prefix = normalPrefix(o.pathPrefix);
     const pages = pagesStage({ jobs, agencies, keys: loaded.keys, pool, cache, out: o.out, stage: stageOnce, inPlace: threads, record, prefix, siteUrl: o.siteUrl, renderer, select, onProgress: (d, t) => rendering.update(d, t) });
     // Eleventy's year and region pages are made again only where their model changed (src/build/aggregates.ts).
-    const plan = planAggregates(site, changes ? record!.aggregates : {}, changes ? record!.eleventy : [], { renderer, prefix, out: o.out });
+    // The record lists the products' files with Eleventy's: those are the products' to keep or replace, not Eleventy's.
+    const productFiles = new Set(Object.values(record?.products ?? {}).flatMap((p) => p.files));
+    const plan = planAggregates(site, changes ? record!.aggregates : {}, changes ? record!.eleventy.filter((f) => !productFiles.has(f)) : [], { renderer, prefix, out: o.out });
     const [made, written] = await Promise.all([pages, o.shard || plan.nothing ? 0 : eleventy(plan.site, dir)]);
     // The files over the whole archive (data, search, sitemap and feed, redirects): not a page shard's.
     const dates = new Map(links.entries.map((e) => [e.url, { added: e.added, changed: e.changed }]));

@@ -10,6 +10,8 @@ export interface LayoutProps {
   charts?: boolean;
   /** Load the table sorter. */
   sortable?: boolean;
+  /** The search page: load the search script, and let Pagefind compile its WebAssembly (SEARCH_CONTENT_SECURITY_POLICY). */
+  search?: boolean;
   /** The page's permanent URL, for <link rel="canonical">. */
   canonical?: string;
   /** Extra <meta name content> pairs, e.g. citation_* tags that reference managers read. */
@@ -33,8 +35,16 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'none'",
+  // The search box in the header submits to /search/ on this site (a GET form, so it works without JavaScript).
+  "form-action 'self'",
 ].join('; ');
+
+/**
+ * The search page's policy: the same, and 'wasm-unsafe-eval', which WebAssembly needs to compile
+ * Pagefind's search module (it allows compiling WebAssembly, not eval of JavaScript). Only this page
+ * runs Pagefind, so no other page allows it. Pagefind's own UIs are not used, so no inline style is needed.
+ */
+export const SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
 
 const NAV: Link[] = [
   { href: '/', text: '首页' },
@@ -44,14 +54,14 @@ const NAV: Link[] = [
   { href: '/data/', text: '数据下载' },
 ];
 
-export function Layout({ title, description, breadcrumbs, charts, sortable, meta, canonical, children }: LayoutProps) {
+export function Layout({ title, description, breadcrumbs, charts, sortable, search, meta, canonical, children }: LayoutProps) {
   return (
     <>
       {{ html: '<!doctype html>\n' }}
       <html lang="zh-CN">
         <head>
           <meta charset="utf-8" />
-          <meta http-equiv="Content-Security-Policy" content={CONTENT_SECURITY_POLICY} />
+          <meta http-equiv="Content-Security-Policy" content={search ? SEARCH_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY} />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} · 年报 政府信息公开工作年度报告档案`}</title>
           {description ? <meta name="description" content={description} /> : null}
@@ -65,6 +75,7 @@ export function Layout({ title, description, breadcrumbs, charts, sortable, meta
           {charts ? <script src="/assets/chart.umd.min.js" defer></script> : null}
           {charts ? <script src="/assets/charts.js" defer></script> : null}
           {sortable ? <script src="/assets/sort.js" defer></script> : null}
+          {search ? <script type="module" src="/assets/search.js"></script> : null}
         </head>
         <body>
           <a class="skip" href="#main">
@@ -83,6 +94,12 @@ export function Layout({ title, description, breadcrumbs, charts, sortable, meta
                 ))}
               </ul>
             </nav>
+            {/* Site search: a plain GET form, so without JavaScript it still reaches the search page. */}
+            <form class="site-search" action="/search/" method="get" role="search">
+              <label for="site-search-q">搜索报告</label>
+              <input id="site-search-q" type="search" name="q" placeholder="机关、地区或正文" />
+              <button type="submit">搜索</button>
+            </form>
           </header>
           {breadcrumbs && breadcrumbs.length ? (
             <nav class="breadcrumbs" aria-label="当前位置">

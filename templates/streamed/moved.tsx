@@ -14,6 +14,7 @@ export function renderRedirect({ to, canonical, shown }: { to: string; canonical
       <html lang="zh-CN">
         <head>
           <meta charset="utf-8" />
+          <meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'" />
           <meta http-equiv="refresh" content={`0; url=${to}`} />
           <meta name="robots" content="noindex" />
           <link rel="canonical" href={canonical} />

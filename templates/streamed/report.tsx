@@ -36,7 +36,8 @@ export function renderReport(entry: ReportPage) {
       meta={entry.citationMeta}
       canonical={entry.canonical}
     >
-      <article class="report">
+      {/* data-pagefind-body: the report's own content is what a Pagefind run over the site would index (the search index itself is made from the model, src/search/record.ts). */}
+      <article class="report" data-pagefind-body="">
         <h1>{heading}</h1>
         <dl class="meta">
           <dt>发布机关</dt>
