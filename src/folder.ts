@@ -9,7 +9,7 @@ import { extname, sep } from 'node:path';
 import iconv from 'iconv-lite';
 
 /** What the build does with an entry of the reports folder. */
-export type EntryKind = 'report' | 'sidecar' | 'folder-meta' | 'registry' | 'ignored' | 'unreadable';
+export type EntryKind = 'report' | 'sidecar' | 'folder-meta' | 'registry' | 'config' | 'ignored' | 'unreadable';
 
 export interface FolderEntry {
   /** The path as shown: relative to the reports folder, `/` between folders, names decoded. */
@@ -26,6 +26,9 @@ export const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.pdf', '.docx', '.ht
 
 /** The agency registry's file name, at the top of the reports folder. */
 export const REGISTRY_FILE = 'agencies.yaml';
+
+/** The site's configuration (the data's licence), at the top of the reports folder (src/data/config.ts). */
+export const SITE_CONFIG = 'site.yaml';
 
 /** A folder's sidecars in one file, for file names too long for a `<name>.meta.yaml` of their own. */
 export const FOLDER_META = 'meta.yaml';
@@ -144,6 +147,7 @@ export function scanFolder(dir: string): FolderEntry[] {
       if (name.endsWith('.meta.yaml')) add('sidecar');
       else if (name === FOLDER_META) add('folder-meta');
       else if (shown === REGISTRY_FILE) add('registry');
+      else if (shown === SITE_CONFIG) add('config');
       else {
         let size = 0;
         try {
