@@ -3,7 +3,8 @@
  * A new kind of file over the whole archive is added here, and nowhere else in the build.
  */
 import type { Product, ProductContext } from './products.ts';
+import { dataProducts } from '../data/products.ts';
 
-export function archiveProducts(_ctx: ProductContext): Product[] {
-  return [];
+export function archiveProducts(ctx: ProductContext): Product[] {
+  return [...dataProducts(ctx)];
 }

@@ -28,6 +28,7 @@ import { writeAtomic } from '../build/cache.ts';
 import { parseShard, parsesFile, shardSelector, type Shard } from '../build/shard.ts';
 import { fullReport, productsStage, type ProductContext, type ProductsOutcome } from '../build/products.ts';
 import { archiveProducts } from '../build/catalogue.ts';
+import { loadSiteConfig } from '../data/config.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const STARTED = performance.now();
@@ -163,10 +164,13 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     const parser = parserVersion();
     const loaded = await readStage(o.reports, pool, cache, parser, (done, total) => parsing.update(done, total));
     recordKnown(cache, loaded);
-    const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals);
-    const full = buildSummary(loaded, site, shown(o.reports));
+    // reports/site.yaml (the data's licence): a broken one is an error of the summary, the default used.
+    const config = loadSiteConfig(o.reports);
+    const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals, config.config);
+    const withConfig = (s: { text: string; errors: number }) => ({ text: [s.text, ...config.errors.map((e) => `config error: ${e}`)].join('\n'), errors: s.errors + config.errors.length });
+    const full = withConfig(buildSummary(loaded, site, shown(o.reports)));
     // The terminal lists the published reports one by one up to a hundred; the full account goes to a file beside the cache.
-    const { text, errors } = site.published.length > SHOWN_PUBLISHED ? buildSummary(loaded, site, shown(o.reports), 0) : full;
+    const { text, errors } = site.published.length > SHOWN_PUBLISHED ? withConfig(buildSummary(loaded, site, shown(o.reports), 0)) : full;
     if (text !== full.text) writeAtomic(join(cache, 'build-summary.txt'), `${full.text}\n`);
     if (strictStop && o.strict && errors > 0) {
       process.stdout.write(`${text}\n--strict: errors found; the site was not built.\n`);
