@@ -159,7 +159,11 @@ test('nianbao.sqlite: the same rows as cells.csv, per report too; values by SQL;
   const fks = one(`SELECT m.name, f."table", f."from", f."to" FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY m.name`);
   assert.deepEqual(fks, [['cells', 'reports', 'report_id', 'id'], ['findings', 'reports', 'report_id', 'id']]);
   const indexes = one(`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`).flat();
-  assert.deepEqual(indexes, ['cells_cell', 'findings_code', 'reports_agency', 'reports_province', 'reports_region', 'reports_year']);
+  assert.deepEqual(indexes, ['findings_code', 'reports_agency', 'reports_province', 'reports_region', 'reports_year']);
+  // Cells by table, row and column: their primary key is that index.
+  assert.deepEqual(one(`SELECT name FROM pragma_index_info('sqlite_autoindex_cells_1') ORDER BY seqno`).flat(), ['table_key', 'row_key', 'column_key', 'report_id']);
+  const plan = one(`EXPLAIN QUERY PLAN SELECT value FROM cells WHERE table_key = 'requests' AND row_key = 'granted' AND column_key = 'total'`).flat().join(' ');
+  assert.match(plan, /SEARCH cells USING PRIMARY KEY \(table_key=\? AND row_key=\? AND column_key=\?\)/);
   db.close();
 });
 

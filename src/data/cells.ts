@@ -35,39 +35,90 @@ export const CELL_FIELDS: readonly Column[] = [
   { name: 'unit', type: 'string', title: '计量单位', description: '附表的计量单位；表二政府集中采购金额的单位（万元 或 元）；其余为空。' },
 ];
 
-const num = (v: Value) => (typeof v === 'number' ? v : null);
+const num = (v: Value | undefined) => (typeof v === 'number' ? v : null);
+
+/** A cell's place: table, row key, column key. */
+export type CellKey = readonly [table: string, row: string, column: string];
+
+/** A place and how to read its cell off a report (null where the report's tables have none). Made once per place. */
+export interface Place {
+  key: CellKey;
+  read(r: Report): CellRow | null;
+}
+
+type Tables = Report['tables'];
+
+/** A place; `label` and `unit`, where the cell has them (the legacy appendix, the procurement total). */
+function place(key: CellKey, get: (t: Tables) => Value | undefined, literalKey: string, label?: (t: Tables) => string | null, unit?: (t: Tables) => string | null): Place {
+  const [table_key, row_key, column_key] = key;
+  return {
+    key,
+    read(r) {
+      const t = r.tables;
+      const v = get(t);
+      if (v === undefined) return null;
+      return { report_id: r.id, table_key, row_key, column_key, value: num(v), literal: t.literals[literalKey] ?? null, label: label ? label(t) : null, unit: unit ? unit(t) : null };
+    },
+  };
+}
+
+const proactivePlace = (row: string, field: string) =>
+  place(
+    ['proactive', row, field],
+    (t) => {
+      const cells = (t.proactive as unknown as Record<string, Record<string, Value> | undefined> | null)?.[row];
+      return cells && field in cells ? (cells[field] ?? null) : undefined;
+    },
+    `proactive.${row}.${field}`,
+    undefined,
+    // The procurement total's unit (万元 or 元), as the 2019 form prints it beside the amount.
+    row === 'procurement' && field === 'amount' ? (t) => (t.proactive?.edition === '2019' ? t.proactive.procurement.amountUnit : null) : undefined,
+  );
+
+/** Table 2's places per edition, in the form's order. */
+const PROACTIVE_PLACES = Object.fromEntries((['2019', '2021'] as const).map((e) => [e, PROACTIVE_ROWS[e].flatMap((row) => row.fields.map((f) => proactivePlace(row.key, f.key)))])) as Record<'2019' | '2021', Place[]>;
+
+const REQUEST_PLACES = REQUEST_ROWS.flatMap((row) =>
+  REQUEST_COLUMNS.map((c) =>
+    place(
+      ['requests', row.key, c.key],
+      (t) => {
+        const cells = t.requests?.rows[row.key];
+        return cells ? cells[c.key] : undefined;
+      },
+      `requests.rows.${row.key}.${c.key}`,
+    ),
+  ),
+);
+
+const REVIEW_PLACES = REVIEW_GROUPS.flatMap((g) => REVIEW_FIELDS.map((f) => place(['reviewLitigation', g.key, f.key], (t) => t.reviewLitigation?.[g.key][f.key], `reviewLitigation.${g.key}.${f.key}`)));
+
+/** The legacy appendix's places: its indicators by index, made as reports need them. */
+const legacy: Place[] = [];
+function legacyPlaces(n: number): Place[] {
+  for (let i = legacy.length / 2; i < n; i++)
+    for (const column of ['thisYear', 'cumulative'] as const) {
+      const stat = (t: Tables) => t.legacyStats?.[i];
+      legacy.push(place(['legacyStats', String(i), column], (t) => stat(t)?.[column], `legacyStats.${i}.${column}`, (t) => stat(t)?.label ?? null, (t) => stat(t)?.unit ?? null));
+    }
+  return legacy.slice(0, 2 * n);
+}
+
+/** The places a report's tables have, in the form's order. */
+function placesOf(r: Report): Place[] {
+  const t = r.tables;
+  return [...(t.proactive ? PROACTIVE_PLACES[t.proactive.edition] : []), ...(t.requests ? REQUEST_PLACES : []), ...(t.reviewLitigation ? REVIEW_PLACES : []), ...legacyPlaces(t.legacyStats?.length ?? 0)];
+}
 
 /** Every cell of a report's tables, in the form's order. */
-export function* cellRows(r: Report): Generator<CellRow> {
-  const t = r.tables;
-  const row = (table: string, rowKey: string, column: string, value: Value, literalKey: string, label: string | null = null, unit: string | null = null): CellRow => ({
-    report_id: r.id,
-    table_key: table,
-    row_key: rowKey,
-    column_key: column,
-    value: num(value),
-    literal: t.literals[literalKey] ?? null,
-    label,
-    unit,
-  });
-  if (t.proactive) {
-    const p = t.proactive as unknown as Record<string, Record<string, Value> | undefined>;
-    for (const rowLabel of PROACTIVE_ROWS[t.proactive.edition]) {
-      const cells = p[rowLabel.key];
-      if (!cells) continue;
-      const unit = rowLabel.key === 'procurement' ? ((cells['amountUnit'] as string | null) ?? null) : null;
-      for (const f of rowLabel.fields) if (f.key in cells) yield row('proactive', rowLabel.key, f.key, cells[f.key] ?? null, `proactive.${rowLabel.key}.${f.key}`, null, f.key === 'amount' ? unit : null);
-    }
-  }
-  if (t.requests)
-    for (const rowLabel of REQUEST_ROWS) {
-      const cells = t.requests.rows[rowLabel.key];
-      if (cells) for (const c of REQUEST_COLUMNS) yield row('requests', rowLabel.key, c.key, cells[c.key], `requests.rows.${rowLabel.key}.${c.key}`);
-    }
-  if (t.reviewLitigation)
-    for (const g of REVIEW_GROUPS) for (const f of REVIEW_FIELDS) yield row('reviewLitigation', g.key, f.key, t.reviewLitigation[g.key][f.key], `reviewLitigation.${g.key}.${f.key}`);
-  for (const [n, s] of (t.legacyStats ?? []).entries())
-    for (const column of ['thisYear', 'cumulative'] as const) yield row('legacyStats', String(n), column, s[column], `legacyStats.${n}.${column}`, s.label, s.unit);
+export const cellRows = (r: Report): CellRow[] => placesOf(r).flatMap((p) => p.read(r) ?? []);
+
+/** Every place any of the reports has, in key order (table, row, column; code units). */
+export function placesInKeyOrder(reports: readonly Report[]): Place[] {
+  const all = new Map<string, Place>();
+  const longest = Math.max(0, ...reports.map((r) => r.tables.legacyStats?.length ?? 0));
+  for (const p of [...PROACTIVE_PLACES['2021'], ...PROACTIVE_PLACES['2019'], ...REQUEST_PLACES, ...REVIEW_PLACES, ...legacyPlaces(longest)]) all.set(p.key.join('\0'), p);
+  return [...all.keys()].sort().map((k) => all.get(k)!);
 }
 
 export interface FindingRow {
