@@ -43,6 +43,10 @@ export type CellKey = readonly [table: string, row: string, column: string];
 /** A place and how to read its cell off a report (null where the report's tables have none). Made once per place. */
 export interface Place {
   key: CellKey;
+  /** Its key in `tables.literals`. */
+  literalKey: string;
+  /** Whether the report's tables have this cell (null or not). */
+  has(r: Report): boolean;
   read(r: Report): CellRow | null;
 }
 
@@ -53,6 +57,8 @@ function place(key: CellKey, get: (t: Tables) => Value | undefined, literalKey: 
   const [table_key, row_key, column_key] = key;
   return {
     key,
+    literalKey,
+    has: (r) => get(r.tables) !== undefined,
     read(r) {
       const t = r.tables;
       const v = get(t);
@@ -113,11 +119,14 @@ function placesOf(r: Report): Place[] {
 /** Every cell of a report's tables, in the form's order. */
 export const cellRows = (r: Report): CellRow[] => placesOf(r).flatMap((p) => p.read(r) ?? []);
 
+/** Every place of tables 2–4 (both editions), once each: the legacy appendix's aside. */
+export const TABLE_PLACES: readonly Place[] = [...new Map([...PROACTIVE_PLACES['2021'], ...PROACTIVE_PLACES['2019'], ...REQUEST_PLACES, ...REVIEW_PLACES].map((p) => [p.key.join('.'), p])).values()];
+
 /** Every place any of the reports has, in key order (table, row, column; code units). */
 export function placesInKeyOrder(reports: readonly Report[]): Place[] {
-  const all = new Map<string, Place>();
-  const longest = Math.max(0, ...reports.map((r) => r.tables.legacyStats?.length ?? 0));
-  for (const p of [...PROACTIVE_PLACES['2021'], ...PROACTIVE_PLACES['2019'], ...REQUEST_PLACES, ...REVIEW_PLACES, ...legacyPlaces(longest)]) all.set(p.key.join('\0'), p);
+  let longest = 0;
+  for (const r of reports) longest = Math.max(longest, r.tables.legacyStats?.length ?? 0);
+  const all = new Map([...TABLE_PLACES, ...legacyPlaces(longest)].map((p) => [p.key.join('\0'), p]));
   return [...all.keys()].sort().map((k) => all.get(k)!);
 }
 
