@@ -13,18 +13,19 @@ import type { ReportJob } from '../archive/site.ts';
 import { reportUrl } from '../archive/archive.ts';
 import type { Product, ProductContext } from '../build/products.ts';
 import { sha256 } from '../build/cache.ts';
+import { codeVersion } from '../build/version.ts';
 import { patchOf } from '../build/summary.ts';
 import type { Report } from '../model/report.ts';
 import { groupSlices } from './slices.ts';
 import { dataPackageText, FILES } from './package.ts';
 import { reportSchemaText } from './schema.ts';
-import { writeSqlite } from './sqlite.ts';
+import { startSqlite } from './sqlite-thread.ts';
 import { writeTables, type DataEntry, type Written } from './write.ts';
 import type { SiteConfig } from './config.ts';
 
-/** What the data of a set of reports is made from: each one's parse and what the archive decided for it, the URLs, the terms. */
-function hashOf(ctx: ProductContext, config: SiteConfig, jobs: readonly ReportJob[]): string {
-  return sha256(ctx.renderer, ctx.prefix, ctx.siteUrl ?? '', JSON.stringify(config), ...jobs.map((j) => `${ctx.keys.get(j.report.source.path) ?? ''}${JSON.stringify(patchOf(j.report))}`));
+/** What the data of a set of reports is made from: the code, each one's parse and what the archive decided for it, the URLs, the terms. */
+function hashOf(ctx: ProductContext, code: string, config: SiteConfig, jobs: readonly ReportJob[]): string {
+  return sha256(ctx.renderer, code, ctx.prefix, ctx.siteUrl ?? '', JSON.stringify(config), ...jobs.map((j) => `${ctx.keys.get(j.report.source.path) ?? ''}${JSON.stringify(patchOf(j.report))}`));
 }
 
 /**
@@ -57,20 +58,25 @@ class JsonlLines {
 
 export function dataProducts(ctx: ProductContext): Product[] {
   const config = ctx.site.data.config;
+  // This folder's code: the renderer's fingerprint (part of ctx.renderer) leaves it out, so that editing it renders no page again.
+  const code = codeVersion(['src/data']);
   const base = ctx.siteUrl ?? ctx.prefix.replace(/\/$/, '');
   const homepage = ctx.siteUrl ? `${ctx.siteUrl}/data/` : null;
   const lines = new JsonlLines();
-  const entries = (jobs: readonly ReportJob[]) => jobs.map((job): DataEntry => ({ report: job.report, url: `${base}${reportUrl(job.report)}`, json: () => lines.line(ctx, job) }));
+  const urlOf = (job: ReportJob) => `${base}${reportUrl(job.report)}`;
+  const entries = (jobs: readonly ReportJob[]) => jobs.map((job): DataEntry => ({ report: job.report, url: urlOf(job), json: () => lines.line(ctx, job) }));
 
   const whole: Product = {
     name: 'data',
-    hash: () => hashOf(ctx, config, ctx.jobs),
+    hash: () => hashOf(ctx, code, config, ctx.jobs),
     async write(_ctx, dir) {
       const folder = join(dir, 'data');
+      // The database in its own thread (from the summaries), while this one writes the rest.
+      const sqlite = startSqlite(join(folder, FILES.sqlite), ctx.jobs.map((job) => ({ report: job.report, url: urlOf(job) })));
       const written = writeTables(folder, entries(ctx.jobs));
       lines.remember(join(folder, FILES.jsonl), ctx.jobs, written.lines);
       writeFileSync(join(folder, FILES.schema), reportSchemaText());
-      await writeSqlite(join(folder, FILES.sqlite), entries(ctx.jobs));
+      await sqlite;
       writeFileSync(join(folder, FILES.package), dataPackageText({ name: 'nianbao', title: '政府信息公开工作年度报告（全部）', whole: true, config, homepage }));
       return [FILES.reports, FILES.cells, FILES.jsonl, FILES.schema, FILES.sqlite, FILES.package].map((f) => `data/${f}`);
     },
@@ -78,7 +84,7 @@ export function dataProducts(ctx: ProductContext): Product[] {
 
   const slices = groupSlices(ctx.jobs, (j) => j.report).map(({ slice, items }): Product => ({
     name: `data/${slice.folder}`,
-    hash: () => hashOf(ctx, config, items),
+    hash: () => hashOf(ctx, code, config, items),
     write(_ctx, dir) {
       const folder = join(dir, 'data', slice.folder);
       writeTables(folder, entries(items));
