@@ -3,9 +3,8 @@
  * (reports.csv, cells.csv, reports.jsonl, schema.json, nianbao.sqlite, datapackage.json), then one
  * slice per year (/data/years/<year>/) and per province (/data/regions/<code>/), each a product of
  * its own, hashed from its own reports only: a rebuild after one report changed rewrites the whole
- * archive's files and that report's year and province, and keeps every other slice as it was.
- *
- * A report without a region is in the whole archive and its year, in no province.
+ * archive's files and that report's year and province, and keeps every other slice as it was
+ * (src/data/slices.ts says which reports a slice holds).
  */
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

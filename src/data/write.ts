@@ -32,18 +32,15 @@ export function writeTables(dir: string, entries: Iterable<DataEntry>): Written 
   const jsonl = new FileWriter(join(dir, FILES.jsonl));
   const lines: Written['lines'] = [];
   let offset = 0;
-  try {
-    for (const e of entries) {
-      reports.row(REPORT_COLUMNS.map((c) => c.value(e.report, e.url)));
-      for (const c of cellRows(e.report)) cells.row([c.report_id, c.table_key, c.row_key, c.column_key, c.value, c.literal, c.label, c.unit]);
-      const line = e.json();
-      const length = Buffer.byteLength(line);
-      jsonl.write(`${line}\n`);
-      lines.push({ offset, length });
-      offset += length + 1;
-    }
-  } finally {
-    jsonl.close();
+  for (const e of entries) {
+    reports.row(REPORT_COLUMNS.map((c) => c.value(e.report, e.url)));
+    for (const c of cellRows(e.report)) cells.row([c.report_id, c.table_key, c.row_key, c.column_key, c.value, c.literal, c.label, c.unit]);
+    const line = e.json();
+    const length = Buffer.byteLength(line);
+    jsonl.write(`${line}\n`);
+    lines.push({ offset, length });
+    offset += length + 1;
   }
+  jsonl.close();
   return { reports: reports.close(), cells: cells.close(), lines };
 }
