@@ -110,6 +110,8 @@ test('reports.csv: values of a 2021, a 2019 and a legacy report as their texts p
     ['edition', 'proactive.normativeDocuments.totalPublished', 'proactive.licensing.change', 'proactive.licensing.decisions', 'proactive.otherServices.change', 'proactive.procurement.projects', 'proactive.procurement.amount', 'proactive.procurement.amountUnit', 'requests.newReceived.total', 'requests.otherHandling.total', 'requests.carriedForward.legalService', 'requests.denied.otherLaws.naturalPerson', 'reviewLitigation.review.corrected', 'reviewLitigation.litigationDirect.pending'].map((k) => h[k]),
     ['2019', '120', '3', '4500', '-2', '15', '251000', '元', '34', '0', '1', '1', '1', '1'],
   );
+  // A district of a municipality: province and county, no city.
+  assert.deepEqual(['region_code', 'province', 'city', 'county'].map((k) => h[k]), ['110108', '北京市', '', '海淀区']);
   assert.deepEqual(['proactive.regulations.issued', 'proactive.fees.amount', 'requests.otherHandling.noCorrection.total', 'requests.otherHandling.other.naturalPerson'].map((k) => h[k]), ['', '', '', '']);
 
   const q = rows.get(QUANGANG)!;

@@ -81,7 +81,18 @@ function reviewColumns(): CellColumn[] {
 /** Every contract cell of tables 2, 3 and 4, in the form's order. */
 export const CELL_COLUMNS: readonly CellColumn[] = [...proactiveColumns(), ...requestColumns(), ...reviewColumns()];
 
-const regionName = (depth: number) => (r: Report) => r.agency.region?.path[depth] ?? null;
+/**
+ * The region's names by level. A path of two is a city (泉州市, code ending in 00) or a district of a
+ * municipality (北京市 › 海淀区), which is county-level: the code tells them apart.
+ */
+function regionLevels(r: Report): { province: string | null; city: string | null; county: string | null } {
+  const region = r.agency.region;
+  if (!region) return { province: null, city: null, county: null };
+  const [province = null, second = null, third = null] = region.path;
+  if (region.path.length === 2 && !region.code.endsWith('00')) return { province, city: null, county: second };
+  return { province, city: second, county: third };
+}
+const regionName = (level: 'province' | 'city' | 'county') => (r: Report) => regionLevels(r)[level];
 const count = (severity: string) => (r: Report) => r.findings.filter((f) => f.severity === severity).length;
 
 /** Who published what, when: the identity of each report, before its cells. */
@@ -92,9 +103,9 @@ export const IDENTITY_COLUMNS: readonly ReportColumn[] = [
   { name: 'year', type: 'integer', title: '年度', description: '报告所属年度（工作年度，非发布年份）。', value: (r) => r.year },
   { name: 'edition', type: 'string', title: '版式', description: '报告格式版本：2021（国办公开办函〔2021〕30号）、2019（〔2019〕60号）或 legacy（2019 年以前的格式）。', value: (r) => r.edition },
   { name: 'region_code', type: 'string', title: '行政区划代码', description: 'GB/T 2260 六位代码；区划不明为空。', value: (r) => r.agency.region?.code ?? null },
-  { name: 'province', type: 'string', title: '省级', description: '所在省级行政区名称。', value: regionName(0) },
-  { name: 'city', type: 'string', title: '地级', description: '所在地级行政区名称（直辖市的区县此列为区县）。', value: regionName(1) },
-  { name: 'county', type: 'string', title: '县级', description: '所在县级行政区名称。', value: regionName(2) },
+  { name: 'province', type: 'string', title: '省级', description: '所在省级行政区名称。', value: regionName('province') },
+  { name: 'city', type: 'string', title: '地级', description: '所在地级行政区名称；直辖市的区县此列为空。', value: regionName('city') },
+  { name: 'county', type: 'string', title: '县级', description: '所在县级行政区名称（县、县级市、区，含直辖市的区县）。', value: regionName('county') },
   { name: 'title', type: 'string', title: '标题', description: '报告标题，照原文；原文无标题为空。', value: (r) => r.title },
   { name: 'published_on', type: 'date', title: '成文日期', description: '报告落款日期（YYYY-MM-DD）；原文未写为空。', value: (r) => r.publishedOn },
   { name: 'document_number', type: 'string', title: '文号', description: '报告的发文字号，如 泉鲤行政管〔2022〕1号；无则为空。', value: (r) => r.documentNumber },
