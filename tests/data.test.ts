@@ -18,8 +18,6 @@ import { REPORT_COLUMNS } from '../src/data/columns.ts';
 import { CELL_FIELDS } from '../src/data/cells.ts';
 import { loadSiteConfig, DEFAULT_CONFIG } from '../src/data/config.ts';
 import { slicesOf } from '../src/data/slices.ts';
-import { startSqlite } from '../src/data/sqlite-thread.ts';
-import { writeSqlite } from '../src/data/sqlite.ts';
 import { accountFolder } from '../src/io.ts';
 import type { Report } from '../src/model/report.ts';
 
@@ -169,18 +167,6 @@ test('nianbao.sqlite: the same rows as cells.csv, per report too; values by SQL;
   const plan = one(`EXPLAIN QUERY PLAN SELECT value FROM cells WHERE table_key = 'requests' AND row_key = 'granted' AND column_key = 'total'`).flat().join(' ');
   assert.match(plan, /SEARCH cells USING PRIMARY KEY \(table_key=\? AND row_key=\? AND column_key=\?\)/);
   db.close();
-});
-
-test('the database written in its own thread (a larger archive) is the same bytes as in the build\'s thread', { timeout: 120_000 }, async () => {
-  const lines = readFileSync(data('reports.jsonl'), 'utf8').trim().split('\n');
-  // 600 reports: past the size at which the database gets a thread of its own.
-  const reports = Array.from({ length: 100 }, (_, k) => lines.map((l) => ({ ...(JSON.parse(l) as Report), id: `copy${String(k).padStart(3, '0')}-${(JSON.parse(l) as Report).id}` }))).flat();
-  const entries = reports.map((report) => ({ report, url: `/x/${report.id}/` }));
-  const [threaded, inline] = [join(dir, 'thread.sqlite'), join(dir, 'inline.sqlite')];
-  const counts = await startSqlite(threaded, entries);
-  assert.deepEqual(await writeSqlite(inline, entries), counts);
-  assert.equal(counts.reports, 600);
-  assert.ok(readFileSync(threaded).equals(readFileSync(inline)));
 });
 
 test('reports.jsonl: one line per report, each deep-equal to its report.json; every report.json validates against schema.json', () => {
