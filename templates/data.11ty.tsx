@@ -1,5 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
-/** /data/: what can be downloaded, the format of each file, its columns and the statutory terms (site.data, src/data/model.ts). */
+/**
+ * /data/: what can be downloaded, the format of each file, its columns and the statutory terms
+ * (site.data, src/data/model.ts). The data files are links to save (`download`): a browser would
+ * show nothing useful of a CSV or a database.
+ */
 import { Layout } from './_includes/layout.tsx';
 import type { Data } from './_includes/data.ts';
 import type { Column } from '../src/data/columns.ts';
@@ -12,7 +16,9 @@ function Files({ files }: { files: DataFile[] }) {
     <ul>
       {files.map((f) => (
         <li>
-          <a href={f.href}>{f.name}</a>
+          <a href={f.href} download>
+            {f.name}
+          </a>
           {`：${f.description}`}
         </li>
       ))}
@@ -29,7 +35,9 @@ function Slices({ slices }: { slices: SliceLink[] }) {
           {s.files.map((f, i) => (
             <>
               {i > 0 ? '、' : ''}
-              <a href={f.href}>{f.name}</a>
+              <a href={f.href} download>
+                {f.name}
+              </a>
             </>
           ))}
         </li>
