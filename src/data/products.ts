@@ -33,6 +33,7 @@ function hashOf(ctx: ProductContext, code: string, config: SiteConfig, jobs: rea
  */
 class JsonlLines {
   private file: string | null = null;
+  private fd: number | null = null;
   private at = new Map<ReportJob, Written['lines'][number]>();
 
   remember(file: string, jobs: readonly ReportJob[], lines: Written['lines']) {
@@ -40,18 +41,19 @@ class JsonlLines {
     jobs.forEach((j, i) => this.at.set(j, lines[i]!));
   }
 
-  /** The job's line, from the whole archive's file when it was written in this build, else from its full report. */
+  /** The job's line, from the whole archive's file when it was written in this build (kept open until `release`), else from its full report. */
   line(ctx: ProductContext, job: ReportJob): string {
     const place = this.at.get(job);
     if (!this.file || !place) return JSON.stringify(ctx.report(job));
     const buf = Buffer.alloc(place.length);
-    const fd = openSync(this.file, 'r');
-    try {
-      readSync(fd, buf, 0, place.length, place.offset);
-    } finally {
-      closeSync(fd);
-    }
+    readSync((this.fd ??= openSync(this.file, 'r')), buf, 0, place.length, place.offset);
     return buf.toString('utf8');
+  }
+
+  /** Close the file (after each slice; the next line opens it again). */
+  release() {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 }
 
@@ -85,7 +87,11 @@ export function dataProducts(ctx: ProductContext): Product[] {
     hash: () => hashOf(ctx, code, config, items),
     write(_ctx, dir) {
       const folder = join(dir, 'data', slice.folder);
-      writeTables(folder, entries(items));
+      try {
+        writeTables(folder, entries(items));
+      } finally {
+        lines.release();
+      }
       writeFileSync(join(folder, FILES.package), dataPackageText({ name: `nianbao-${slice.key}`, title: `政府信息公开工作年度报告（${slice.title}）`, whole: false, config, homepage }));
       return [FILES.reports, FILES.cells, FILES.jsonl, FILES.package].map((f) => `data/${slice.folder}/${f}`);
     },
