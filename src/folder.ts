@@ -9,7 +9,7 @@ import { extname, sep } from 'node:path';
 import iconv from 'iconv-lite';
 
 /** What the build does with an entry of the reports folder. */
-export type EntryKind = 'report' | 'sidecar' | 'folder-meta' | 'registry' | 'record' | 'ignored' | 'unreadable';
+export type EntryKind = 'report' | 'sidecar' | 'folder-meta' | 'registry' | 'record' | 'config' | 'ignored' | 'unreadable';
 
 export interface FolderEntry {
   /** The path as shown: relative to the reports folder, `/` between folders, names decoded. */
@@ -30,6 +30,8 @@ export const REGISTRY_FILE = 'agencies.yaml';
 /** The record of every URL the archive has published (src/archive/published.ts), at the top of the reports folder. */
 export { RECORD_FILE } from './archive/published.ts';
 import { RECORD_FILE } from './archive/published.ts';
+/** The site's configuration (the data's licence), at the top of the reports folder (src/data/config.ts). */
+export const SITE_CONFIG = 'site.yaml';
 
 /** A folder's sidecars in one file, for file names too long for a `<name>.meta.yaml` of their own. */
 export const FOLDER_META = 'meta.yaml';
@@ -149,6 +151,7 @@ export function scanFolder(dir: string): FolderEntry[] {
       else if (name === FOLDER_META) add('folder-meta');
       else if (shown === REGISTRY_FILE) add('registry');
       else if (shown === RECORD_FILE) add('record');
+      else if (shown === SITE_CONFIG) add('config');
       else {
         let size = 0;
         try {

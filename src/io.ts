@@ -207,6 +207,7 @@ export function accountFolder(dir: string): FolderAccount {
     else if (e.kind === 'ignored') out.ignored.push({ path: e.path, reason: e.reason! });
     else if (e.kind === 'registry') out.used.push({ path: e.path, as: 'the agency registry' });
     else if (e.kind === 'record') out.used.push({ path: e.path, as: 'the record of published URLs' });
+    else if (e.kind === 'config') out.used.push({ path: e.path, as: 'the site configuration' });
     else if (e.kind === 'folder-meta') out.used.push({ path: e.path, as: 'sidecars of the files in its folder' });
     else if (e.kind === 'sidecar') {
       const of = e.path.slice(0, -'.meta.yaml'.length);

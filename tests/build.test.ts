@@ -87,7 +87,7 @@ test('one report edited, one removed: only they are parsed and rendered again, a
   const { dir, reports, cache } = builtCopy('incremental');
   const before = tree(join(dir, 'site'));
 
-  // 凤泉区 2021, a sentence of its narrative: its report page, report.json and source.txt change, nothing else.
+  // 凤泉区 2021, a sentence of its narrative: its report page, report.json and source.txt change, and the data's JSON Lines; nothing else.
   const file = join(reports, readdirSync(reports).find((f) => f.includes('凤泉区'))!);
   const text = readFileSync(file, 'utf8');
   const edited = text.replace('回复网站留言 14 条', '回复网站留言 15 条');
@@ -104,8 +104,9 @@ test('one report edited, one removed: only they are parsed and rendered again, a
   const after = tree(join(dir, 'site'));
   const changed = [...after.keys()].filter((k) => !before.get(k)?.equals(after.get(k)!));
   assert.ok(changed.includes('agencies/fengquanqurenminzhengfu/2021/source.txt'));
-  // (and its province's search index, src/search/: Henan's bundle alone)
-  assert.ok(changed.every((k) => k.startsWith('agencies/fengquanqurenminzhengfu/2021/') || k.startsWith('pagefind/410000/')), changed.join(' '));
+  // (and the JSON Lines that carry its full report: the whole archive's, its year's and its province's; and its province's search index, src/search/: Henan's bundle alone)
+  const lines = ['data/reports.jsonl', 'data/years/2021/reports.jsonl', 'data/regions/410000/reports.jsonl'];
+  assert.ok(changed.every((k) => k.startsWith('agencies/fengquanqurenminzhengfu/2021/') || k.startsWith('pagefind/410000/') || lines.includes(k)), changed.join(' '));
 
   ok(build(['--reports', reports, '--out', join(dir, 'fresh'), '--no-cache', '--workers', '1']));
   assertSameTree(join(dir, 'site'), join(dir, 'fresh'));

@@ -307,9 +307,11 @@ else
         assert.equal(walked.reports.length, 4, [...walked.pages.keys()].join('\n'));
         assert.ok(walked.pages.size > 25, `only ${walked.pages.size} pages`);
         for (const [path, type] of walked.pages) if (/\/(report\.json|source\.txt|index\.json)$/.test(path)) assert.doesNotMatch(type, /html/, path);
-        // The one link off the site is the sidecar's source address, as written; the one download is the portal page.
+        // The one link off the site is the sidecar's source address, as written; the downloads are the portal page and the bulk data.
         assert.deepEqual([...walked.external], [SOURCE_URL]);
-        assert.deepEqual([...walked.downloads], [`${run.prefix}${pageOf.html.slice(1)}original.html.txt`]);
+        const data = [...walked.downloads].filter((d) => d.startsWith(`${run.prefix}data/`));
+        assert.ok(data.includes(`${run.prefix}data/reports.csv`) && data.includes(`${run.prefix}data/nianbao.sqlite`), data.join(' '));
+        assert.deepEqual([...walked.downloads].filter((d) => !data.includes(d)), [`${run.prefix}${pageOf.html.slice(1)}original.html.txt`]);
       });
     }
 

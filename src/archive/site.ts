@@ -7,6 +7,8 @@ import type { Block, Finding, Report } from '../model/report.ts';
 import type { Registry } from '../model/registry.ts';
 import type { Unregistered } from './registry.ts';
 import { ancestorCode, buildArchive, byCodePoint, groupBy, reportUrl, type ArchiveEntry, type RegionNode } from './archive.ts';
+import { dataPage, type DataPage } from '../data/model.ts';
+import { DEFAULT_CONFIG, type SiteConfig } from '../data/config.ts';
 import { agencyCharts, outcomeTotal, perYearCharts, reportCharts, requestsReceived, yearCharts, type ChartSpec } from './charts.ts';
 import { linkUrl, NO_ADDRESS, type SiteAddress } from './address.ts';
 import { agencyEmbed, agencyShareCode, reportShareCode, type AgencyEmbed, type ShareCode } from './embed.ts';
@@ -153,6 +155,8 @@ export interface Site {
   duplicates: { path: string; id: string; kept: string; why: string; tied: boolean }[];
   /** Reports left out because their agency or year is unknown (no permanent URL). */
   unplaced: { path: string; reason: string }[];
+  /** The data page: the files under /data/, their slices and columns, the terms of use (src/data/model.ts). */
+  data: DataPage;
   /** Agencies the registry (agencies.yaml) does not know, each with a ready-to-paste entry. */
   unregistered: Unregistered[];
   /** Reports whose agency matches more than one registry entry. */
@@ -322,7 +326,7 @@ export interface AgencyJob {
  * their sections (the build passes summaries); `originals` maps a source path to its file; `address`
  * is where the site is served (absolute canonical URLs with --site-url).
  */
-export function buildSiteModel(input: readonly Report[], registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map(), address: SiteAddress = NO_ADDRESS): { site: Site; jobs: ReportJob[]; agencies: AgencyJob[] } {
+export function buildSiteModel(input: readonly Report[], registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map(), address: SiteAddress = NO_ADDRESS, config: SiteConfig = DEFAULT_CONFIG): { site: Site; jobs: ReportJob[]; agencies: AgencyJob[] } {
   const archive = buildArchive(input, registry);
   const reports = archive.reports;
   const rowsOf = (rs: readonly Report[]) => rs.map(reportRow);
@@ -426,6 +430,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     index: archive.entries,
     duplicates: archive.duplicates.map((d) => ({ path: d.report.source.path, id: d.report.id, kept: d.kept.source.path, why: d.why, tied: d.tied })),
     unplaced: archive.unplaced.map((r) => ({ path: r.source.path, reason: r.findings.some((f) => f.code === 'no-report-content') ? 'not a report: no title, sections or tables' : r.provenance['agency'] === 'none' ? 'agency unknown' : 'year unknown' })),
+    data: dataPage(reports, config),
     unregistered: archive.unregistered,
     ambiguous: archive.ambiguous,
   };
@@ -433,7 +438,7 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
 }
 
 /** The whole site model in memory, report pages included (tests and small tools; the build streams). `sources`: text by source path. */
-export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>, registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map()): Site & { reports: ReportPage[]; agencies: AgencyPage[] } {
-  const { site, jobs, agencies } = buildSiteModel(input, registry, originals);
+export function buildSite(input: readonly Report[], sources: ReadonlyMap<string, string>, registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map(), config: SiteConfig = DEFAULT_CONFIG): Site & { reports: ReportPage[]; agencies: AgencyPage[] } {
+  const { site, jobs, agencies } = buildSiteModel(input, registry, originals, NO_ADDRESS, config);
   return { ...site, reports: jobs.map((j) => reportPage(j.report, j.prev, j.next, sources.get(j.report.source.path) ?? '')), agencies: agencies.map((a) => a.page()) };
 }

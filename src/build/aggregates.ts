@@ -43,7 +43,7 @@ export function planAggregates(site: Site, previous: Record<string, string>, pre
   const years = fresh(site.years);
   const regions = fresh(site.regions);
   // What the home page, the indexes, the data page and data/index.json show.
-  hashes[FIXED] = sha256(o.renderer, o.prefix, JSON.stringify([site.canonical, site.reportCount, site.agencyCount, site.home, site.agencyTree, site.agenciesWithoutRegion, site.index]));
+  hashes[FIXED] = sha256(o.renderer, o.prefix, JSON.stringify([site.canonical, site.reportCount, site.agencyCount, site.home, site.agencyTree, site.agenciesWithoutRegion, site.index, site.data]));
   const nothing = !years.length && !regions.length && previous[FIXED] === hashes[FIXED] && previousFiles.length > 0 && previousFiles.every((f) => existsSync(join(o.out, f)));
   if (nothing) return { site, hashes, kept: [...previousFiles], nothing };
   return { site: { ...site, years, regions }, hashes, kept, nothing };

@@ -6,6 +6,7 @@ import type { Product, ProductContext } from './products.ts';
 import { movedPages } from './moved.ts';
 import { webProducts } from './web.ts';
 import { searchProducts } from '../search/products.ts';
+import { dataProducts } from '../data/products.ts';
 
 export function archiveProducts(ctx: ProductContext): Product[] {
   return [
@@ -13,6 +14,8 @@ export function archiveProducts(ctx: ProductContext): Product[] {
     ...movedPages(ctx),
     // robots.txt, sitemap.xml, feed.xml.
     ...webProducts(),
+    // The bulk data under /data/: the whole archive, and each year and province (src/data/).
+    ...dataProducts(ctx),
     // The search index: a Pagefind bundle per province, and their list (src/search/).
     ...searchProducts(ctx),
   ];

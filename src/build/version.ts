@@ -39,5 +39,7 @@ const PARSER = ['src/read', 'src/segment', 'src/extract', 'src/validate', 'src/m
 const RENDERER = ['src/archive', 'src/render', 'src/build/render.ts', 'src/build/jsx.ts', 'src/build/pages.ts', 'src/build/aggregates.ts', 'templates', 'public', 'eleventy.config.ts'];
 
 export const parserVersion = () => fingerprint(PARSER);
+/** The fingerprint of a product's own code (src/data/ for the bulk data), so that editing it remakes that product's files only. */
+export const codeVersion = (paths: string[]) => fingerprint(paths);
 /** The renderer's fingerprint, on top of the parser's (given, so its files are not read twice). */
 export const rendererVersion = (parser = parserVersion()) => createHash('sha256').update(parser).update(fingerprint(RENDERER)).digest('hex').slice(0, 16);

@@ -32,6 +32,7 @@ import { currentPages, formatRecord, missingMessage, parseRecord, planLinks, REC
 import type { Report } from '../model/report.ts';
 import { reportUrl } from '../archive/archive.ts';
 import { addressProblem } from '../archive/address.ts';
+import { loadSiteConfig } from '../data/config.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const STARTED = performance.now();
@@ -208,12 +209,15 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     const parser = parserVersion();
     const loaded = await readStage(o.reports, pool, cache, parser, (done, total) => parsing.update(done, total));
     recordKnown(cache, loaded);
-    const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals, { siteUrl: o.siteUrl, prefix: normalPrefix(o.pathPrefix) });
+    // reports/site.yaml (the data's licence): a broken one is an error of the summary, the default used.
+    const config = loadSiteConfig(o.reports);
+    const { site, jobs, agencies } = buildSiteModel(loaded.reports, loaded.registry, loaded.originals, { siteUrl: o.siteUrl, prefix: normalPrefix(o.pathPrefix) }, config.config);
     // Every URL published before must go on answering (src/archive/published.ts): checked before anything is written.
     const links = planLinks(readRecord(o.reports, o.out), currentPages(jobs.map((j) => j.report), agencies, reportUrl), today());
-    const full = buildSummary(loaded, site, shown(o.reports));
+    const withConfig = (s: { text: string; errors: number }) => ({ text: [s.text, ...config.errors.map((e) => `config error: ${e}`)].join('\n'), errors: s.errors + config.errors.length });
+    const full = withConfig(buildSummary(loaded, site, shown(o.reports)));
     // The terminal lists the published reports one by one up to a hundred; the full account goes to a file beside the cache.
-    const { text, errors } = site.published.length > SHOWN_PUBLISHED ? buildSummary(loaded, site, shown(o.reports), 0) : full;
+    const { text, errors } = site.published.length > SHOWN_PUBLISHED ? withConfig(buildSummary(loaded, site, shown(o.reports), 0)) : full;
     if (text !== full.text) writeAtomic(join(cache, 'build-summary.txt'), `${full.text}\n`);
     if (strictStop && o.strict && errors > 0) {
       process.stdout.write(`${text}\n--strict: errors found; the site was not built.\n`);

@@ -1,5 +1,4 @@
-/** `npm run schema`: print the JSON Schema of a report, generated from the zod model. */
-import { z } from 'zod';
-import { Report } from '../model/report.ts';
+/** `npm run schema`: print the JSON Schema of a report, generated from the zod model (src/data/schema.ts). */
+import { reportSchemaText } from '../data/schema.ts';
 
-process.stdout.write(JSON.stringify(z.toJSONSchema(Report, { target: 'draft-2020-12' }), null, 2) + '\n');
+process.stdout.write(reportSchemaText());

@@ -1,0 +1,65 @@
+/**
+ * The site's own configuration, `reports/site.yaml`: for now the terms the data is published under.
+ * Read once by the build, validated with zod; a broken file is reported (file, line, key, what to
+ * write) and the default used, so that a typo in a licence line never stops a build.
+ *
+ * ```yaml
+ * licence: 数据依 CC BY 4.0 发布，使用时请注明来源。
+ * licenceId: CC-BY-4.0                                  # optional: Open Definition / SPDX identifier
+ * licenceUrl: https://creativecommons.org/licenses/by/4.0/deed.zh-hans   # optional
+ * ```
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { SITE_CONFIG } from '../folder.ts';
+
+export const SiteConfig = z
+  .object({
+    licence: z.string().trim().min(1).max(500).describe('The terms of use, one line, shown on the data page and in datapackage.json'),
+    licenceId: z
+      .string()
+      .regex(/^[-a-zA-Z0-9._]+$/, 'an identifier such as CC-BY-4.0 (letters, digits, - . _)')
+      .optional()
+      .describe('Open Definition / SPDX licence identifier (datapackage.json licenses[].name)'),
+    licenceUrl: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'an http:// or https:// address')
+      .max(2000)
+      .optional()
+      .describe('Where the licence text is (datapackage.json licenses[].path)'),
+  })
+  .strict();
+export type SiteConfig = z.infer<typeof SiteConfig>;
+
+/** What the site says when no site.yaml sets a licence. */
+export const DEFAULT_CONFIG: SiteConfig = { licence: '本站未设置数据许可（reports/site.yaml 中没有 licence）；使用前请向发布者确认使用条件。' };
+
+const HINT = 'site.yaml takes licence (one line of text, required), licenceId (e.g. CC-BY-4.0) and licenceUrl (http:// or https://); the default terms line is used until it is fixed.';
+
+/** reports/site.yaml validated, or the default with one error line per problem (file:line: key: what is wrong). */
+export function loadSiteConfig(dir: string): { config: SiteConfig; errors: string[] } {
+  const path = join(dir, SITE_CONFIG);
+  if (!existsSync(path)) return { config: DEFAULT_CONFIG, errors: [] };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return { config: DEFAULT_CONFIG, errors: [`${SITE_CONFIG}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); ${HINT}`] };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const at = (offset: number | undefined) => (offset === undefined ? '' : `:${lines.linePos(offset).line}`);
+  if (doc.errors.length) return { config: DEFAULT_CONFIG, errors: doc.errors.map((e) => `${SITE_CONFIG}${at(e.pos[0])}: not valid YAML (${e.message.split('\n')[0]}); ${HINT}`) };
+  const parsed = SiteConfig.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { config: parsed.data, errors: [] };
+  return {
+    config: DEFAULT_CONFIG,
+    errors: parsed.error.issues.map((i) => {
+      const node = (i.path.length ? doc.getIn(i.path, true) : doc.contents) as { range?: [number, number, number] } | undefined;
+      const key = i.code === 'unrecognized_keys' ? i.keys.join(', ') : i.path.join('.') || '(top)';
+      return `${SITE_CONFIG}${at(node?.range?.[0])}: ${key}: ${i.message}; ${HINT}`;
+    }),
+  };
+}
