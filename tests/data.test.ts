@@ -23,7 +23,7 @@ import type { Report } from '../src/model/report.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const FENGQUAN = 'fengquanqurenminzhengfu/2021';
-const HAIDIAN = 'haidianqurenminzhengfu/2019';
+const HAIDIAN = 'haidianqu-renminzhengfu/2019';
 const QUANGANG = 'quangangquxingzhengfuwuzhongxin/2018';
 
 let dir = '';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { absoluteUrl, addressProblem, linkUrl, NO_ADDRESS, shownUrl } from '../src/archive/address.ts';
 import { agencyEmbed, agencyShareCode, embedFigures, EMBED_YEARS, percent, reportEmbed, reportShareCode } from '../src/archive/embed.ts';
-import { ldJson, reportDataset } from '../src/archive/dataset.ts';
+import { ldJson, licenceOf, reportDataset } from '../src/archive/dataset.ts';
 import { buildSiteModel, reportPage, title } from '../src/archive/site.ts';
 import { renderAgencyEmbed, renderReportEmbed } from '../templates/streamed/embed.tsx';
 import { renderReport } from '../templates/streamed/report.tsx';
@@ -141,6 +141,9 @@ test('Dataset JSON-LD: the report as schema.org wants it, URLs absolute with the
   assert.deepEqual(withPdf.distribution.at(-1), { '@type': 'DataDownload', name: '原始文件（PDF）', encodingFormat: 'application/pdf', contentUrl: '/agencies/fengquanqu-renminzhengfu/2021/original.pdf' });
   assert.equal(withPdf.license, 'https://creativecommons.org/licenses/by/4.0/');
   assert.equal(reportDataset({ ...fengquan, publishedOn: '2022-01-20' }, NO_ADDRESS).datePublished, '2022-01-20');
+  // From reports/site.yaml: a licence with a URL is the Dataset's; one in words only is not (schema.org wants a URL).
+  assert.deepEqual(licenceOf({ licence: '数据依 CC BY 4.0 发布', licenceUrl: 'https://creativecommons.org/licenses/by/4.0/' }), { name: '数据依 CC BY 4.0 发布', url: 'https://creativecommons.org/licenses/by/4.0/' });
+  assert.equal(licenceOf({ licence: '仅供研究使用' }), null);
 });
 
 test('Dataset JSON-LD on the page: report text cannot close the script; the JSON reads back whole', () => {

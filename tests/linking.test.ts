@@ -63,6 +63,8 @@ test('favicon.ico at the root: an ICO file; the pages link it and the feed, and 
   for (const path of ['', 'agencies/', 'years/', 'years/2021/', 'regions/', 'regions/350500/', 'data/', 'agencies/fengquanqurenminzhengfu/']) assert.ok(read(`${path}index.html`).includes(`<link rel="canonical" href="${SITE}/${path}">`), path);
   assert.doesNotMatch(read('404.html'), /rel="canonical"/);
   assert.match(page, /<script type="application\/ld\+json">\{"@context":"https:\/\/schema\.org","@type":"Dataset"/);
+  // The licence the samples' reports/site.yaml names by URL.
+  assert.match(page, /"license":"https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/deed\.zh-hans"/);
 });
 
 test('every embed: at most 20 kB, no script, nothing from another origin, one link out to its full page', () => {

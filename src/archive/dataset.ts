@@ -9,14 +9,17 @@ import { linkUrl, type SiteAddress } from './address.ts';
 import { originalName, title } from './site.ts';
 
 /**
- * The licence of the archive's data, when the site's configuration names one (reports/site.yaml,
- * being added in another branch of issue 12). OPTIONAL: until it is read, the Dataset has no
- * `license` field; pass it here once the Site model carries it.
+ * The licence of the archive's data, when the site's configuration names one by URL
+ * (reports/site.yaml `licenceUrl`, src/data/config.ts); schema.org's `license` is a URL, so a
+ * licence named only in words gives the Dataset none.
  */
 export interface Licence {
   name: string;
   url: string;
 }
+
+/** The Dataset's licence from the site's configuration, if it has a URL. */
+export const licenceOf = (c: { licence: string; licenceUrl?: string | undefined }): Licence | null => (c.licenceUrl ? { name: c.licence, url: c.licenceUrl } : null);
 
 /** Media types of the files a report page offers. */
 const MEDIA_TYPE = {

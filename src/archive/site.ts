@@ -12,7 +12,7 @@ import { DEFAULT_CONFIG, type SiteConfig } from '../data/config.ts';
 import { agencyCharts, outcomeTotal, perYearCharts, reportCharts, requestsReceived, yearCharts, type ChartSpec } from './charts.ts';
 import { linkUrl, NO_ADDRESS, type SiteAddress } from './address.ts';
 import { agencyEmbed, agencyShareCode, reportShareCode, type AgencyEmbed, type ShareCode } from './embed.ts';
-import { reportDataset, type Dataset } from './dataset.ts';
+import { reportDataset, type Dataset, type Licence } from './dataset.ts';
 
 export interface Link {
   href: string;
@@ -249,7 +249,7 @@ export function readingOf(r: Report): string {
  * A report page's model. `r` is the report as the archive placed it (with its sections); prev/next are
  * its agency's neighbouring years; `address` where the site is served (absolute URLs with --site-url).
  */
-export function reportPage(r: Report, prev: Link | null, next: Link | null, sourceText: string, address: SiteAddress = NO_ADDRESS): ReportPage {
+export function reportPage(r: Report, prev: Link | null, next: Link | null, sourceText: string, address: SiteAddress = NO_ADDRESS, licence: Licence | null = null): ReportPage {
   const url = reportUrl(r);
   const ordered = [...r.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0));
   const findings: FindingView[] = ordered.map((f, k) => ({ ...f, n: k + 1, ...describePath(r, f.path) }));
@@ -288,10 +288,8 @@ export function reportPage(r: Report, prev: Link | null, next: Link | null, sour
     ],
     canonical: linkUrl(address, url),
     share: reportShareCode(r, title(r), address),
-    // LICENCE (optional, issue 12): once the Site model reads a licence from reports/site.yaml, pass it
-    // here as reportDataset's third argument; it must then travel in the report-page task (tasks.ts)
-    // and be part of the page's hash (pages.ts), like the site URL.
-    dataset: reportDataset(r, address),
+    // The licence travels in the report-page task and is part of the page's hash (src/build/pages.ts).
+    dataset: reportDataset(r, address, licence),
   };
 }
 

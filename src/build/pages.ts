@@ -24,6 +24,7 @@ const WINDOW = 256;
 import { patchOf } from './summary.ts';
 import { realPath } from '../cli/output.ts';
 import type { ProductRecord } from './products.ts';
+import type { Licence } from '../archive/dataset.ts';
 
 /** What each page of an output folder was made from, and the files it wrote. */
 type Manifest = Record<string, { hash: string; files: string[] }>;
@@ -78,6 +79,8 @@ export interface PagesInput {
   prefix: string;
   /** --site-url (null when not given): absolute URLs in the pages and their embeds, so part of every page's hash. */
   siteUrl: string | null;
+  /** The data's licence (reports/site.yaml), in every report page's Dataset JSON-LD, so part of its hash. */
+  licence: Licence | null;
   renderer: string;
   /** Only pages for which this holds are made (a shard's slice); the default is all. */
   select?: (url: string) => boolean;
@@ -115,8 +118,8 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
       const key = p.keys.get(j.report.source.path)!;
       return {
         url: `/agencies/${j.report.agency.slug}/${j.report.year ?? 'unknown'}/`,
-        hash: sha256(p.renderer, p.prefix, p.siteUrl ?? '', key, patches.get(j.report)!, JSON.stringify([j.prev, j.next, j.original])),
-        task: (out: string) => ({ kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix, siteUrl: p.siteUrl }),
+        hash: sha256(p.renderer, p.prefix, p.siteUrl ?? '', JSON.stringify(p.licence), key, patches.get(j.report)!, JSON.stringify([j.prev, j.next, j.original])),
+        task: (out: string) => ({ kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix, siteUrl: p.siteUrl, licence: p.licence }),
       };
     }),
     // An agency page is a function of its names and its reports (each by its parse and what the

@@ -12,6 +12,7 @@ import { renderReport } from '../../templates/streamed/report.tsx';
 import { renderAgency } from '../../templates/streamed/agency.tsx';
 import { renderAgencyEmbed, renderReportEmbed } from '../../templates/streamed/embed.tsx';
 import { reportEmbed } from '../archive/embed.ts';
+import type { Licence } from '../archive/dataset.ts';
 import { hasParsed, parseKey, readParsed, writeParsed } from './cache.ts';
 import { renderHtml } from './render.ts';
 import { summarise, type ArchivePatch } from './summary.ts';
@@ -21,7 +22,7 @@ export type ParseTask = { kind: 'parse'; fsPath: Uint8Array; path: string; cache
 /** `summary`: JSON (a string crosses threads far cheaper than an object tree); null when `known` was right. */
 export type ParseResult = { ok: true; key: string; summary: string | null; reused: boolean; ms: number } | { ok: false; reason: string };
 
-export type ReportPageTask = { kind: 'report-page'; key: string; cache: string; patch: ArchivePatch; prev: Link | null; next: Link | null; original: string | null; out: string; prefix: string; siteUrl: string | null };
+export type ReportPageTask = { kind: 'report-page'; key: string; cache: string; patch: ArchivePatch; prev: Link | null; next: Link | null; original: string | null; out: string; prefix: string; siteUrl: string | null; licence: Licence | null };
 /** `page` is made with the site's address (its embed and share code in it). */
 export type AgencyPageTask = { kind: 'agency-page'; page: AgencyPage; out: string; prefix: string };
 /** The files a page task wrote, relative to the output folder. */
@@ -63,7 +64,7 @@ async function reportPageTask(t: ReportPageTask): Promise<PageResult> {
   if (!parsed) throw new Error(`the parse cache lost ${t.patch.id} (${t.key}) during the build; run the build again`);
   const report: Report = { ...parsed.report, ...t.patch };
   const address = { siteUrl: t.siteUrl, prefix: t.prefix };
-  const page = reportPage(report, t.prev, t.next, parsed.text, address);
+  const page = reportPage(report, t.prev, t.next, parsed.text, address, t.licence);
   const written = write(t.out, page.url, [
     ['index.html', await renderHtml(renderReport(page), t.prefix)],
     ['report.json', `${JSON.stringify(report, null, 2)}\n`],

@@ -32,6 +32,7 @@ import { currentPages, formatRecord, missingMessage, parseRecord, planLinks, REC
 import type { Report } from '../model/report.ts';
 import { reportUrl } from '../archive/archive.ts';
 import { addressProblem } from '../archive/address.ts';
+import { licenceOf } from '../archive/dataset.ts';
 import { loadSiteConfig } from '../data/config.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -242,7 +243,7 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     };
     const renderer = rendererVersion(parser);
     const prefix = normalPrefix(o.pathPrefix);
-    const pages = pagesStage({ jobs, agencies, keys: loaded.keys, pool, cache, out: o.out, stage: stageOnce, inPlace: threads, record, prefix, siteUrl: o.siteUrl, renderer, select, onProgress: (d, t) => rendering.update(d, t) });
+    const pages = pagesStage({ jobs, agencies, keys: loaded.keys, pool, cache, out: o.out, stage: stageOnce, inPlace: threads, record, prefix, siteUrl: o.siteUrl, licence: licenceOf(config.config), renderer, select, onProgress: (d, t) => rendering.update(d, t) });
     // Eleventy's year and region pages are made again only where their model changed (src/build/aggregates.ts).
     // The record lists the products' files with Eleventy's: those are the products' to keep or replace, not Eleventy's.
     const productFiles = new Set(Object.values(record?.products ?? {}).flatMap((p) => p.files));
