@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build, REPORTS } from './helpers.ts';
@@ -24,6 +24,15 @@ const files = (below: string) =>
     .filter((e) => e.isFile())
     .map((e) => relative(out, join(e.parentPath, e.name)))
     .sort();
+/** The samples without an address of their own (their site.yaml's siteUrl taken out): only --site-url gives one. */
+function withoutAddress(): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'nianbao-linking-reports-')), 'reports');
+  cpSync(REPORTS, copy, { recursive: true });
+  const config = join(copy, 'site.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace(/^siteUrl: .*\n/m, ''));
+  return copy;
+}
+
 const REPORT_PAGES = files('agencies').filter((f) => /^agencies\/[a-z]+\/\d{4}\/index\.html$/.test(f)).map((f) => f.replace(/index\.html$/, ''));
 
 test('with --site-url the samples build, and sitemap.xml lists every page with its absolute URL', () => {
@@ -90,7 +99,7 @@ test('a new --site-url renders every page again; without one, no sitemap (the su
   assert.match(read('sitemap.xml'), /<loc>https:\/\/other\.example\/<\/loc>/);
   assert.ok(read('years/2021/index.html').includes('<link rel="canonical" href="https://other.example/years/2021/">'));
   assert.ok(read('index.html').includes('<link rel="canonical" href="https://other.example/">'));
-  const none = build(['--reports', REPORTS, '--out', out, '--cache', cache]);
+  const none = build(['--reports', withoutAddress(), '--out', out, '--cache', cache]);
   assert.equal(none.status, 0, none.stderr);
   assert.match(none.stdout, /No sitemap\.xml: it needs the site's address \(--site-url\)\./);
   assert.equal(existsSync(join(out, 'sitemap.xml')), false);
@@ -105,7 +114,7 @@ test('a new --site-url renders every page again; without one, no sitemap (the su
 
 test('with --path-prefix, the embed code and the permanent URL shown carry the prefix', () => {
   const d = mkdtempSync(join(tmpdir(), 'nianbao-linking-prefix-'));
-  const r = build(['--reports', REPORTS, '--out', join(d, 'site'), '--no-cache', '--path-prefix', '/nianbao/']);
+  const r = build(['--reports', withoutAddress(), '--out', join(d, 'site'), '--no-cache', '--path-prefix', '/nianbao/']);
   assert.equal(r.status, 0, r.stderr);
   const page = readFileSync(join(d, 'site', 'agencies', 'fengquanqurenminzhengfu', '2021', 'index.html'), 'utf8');
   assert.ok(page.includes('永久网址：<a href="/nianbao/agencies/fengquanqurenminzhengfu/2021/">/nianbao/agencies/fengquanqurenminzhengfu/2021/</a>'));
@@ -117,5 +126,17 @@ test('with --path-prefix, the embed code and the permanent URL shown carry the p
   const style = /<style>([^<]*)<\/style>/.exec(embed)![1]!;
   assert.ok(embed.includes(`style-src &#39;sha256-${createHash('sha256').update(style).digest('base64')}&#39;`));
   assert.match(readFileSync(join(d, 'site', 'feed.xml'), 'utf8'), /href="\/nianbao\/feed\.xml"/);
+  rmSync(d, { recursive: true, force: true });
+});
+
+test('reports/site.yaml gives the address when --site-url does not; below a --path-prefix the folder is added to it', () => {
+  const d = mkdtempSync(join(tmpdir(), 'nianbao-linking-config-'));
+  for (const [args, expected] of [[[], 'https://nianbao.example.org/'], [['--path-prefix', '/nianbao/'], 'https://nianbao.example.org/nianbao/'], [['--site-url', 'https://other.example'], 'https://other.example/']] as const) {
+    const site = join(d, String(args.length), 'site');
+    const r = build(['--reports', REPORTS, '--out', site, '--no-cache', ...args]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(readFileSync(join(site, 'index.html'), 'utf8').includes(`<link rel="canonical" href="${expected}">`), expected);
+    assert.match(readFileSync(join(site, 'sitemap.xml'), 'utf8'), new RegExp(`<loc>${expected.replace(/[./]/g, '\\$&')}agencies/fengquanqurenminzhengfu/2021/</loc>`));
+  }
   rmSync(d, { recursive: true, force: true });
 });

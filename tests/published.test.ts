@@ -116,7 +116,7 @@ test('an agency renamed in the registry: every URL of the first build still answ
     assert.ok(existsSync(join(site, to.slice(1), 'index.html')), `${f} redirects to ${to}, which is missing`);
   }
   assert.match(readFileSync(join(site, old, 'index.html'), 'utf8'), /url=\/agencies\/licheng-zhengwu-fuwu-zhongxin\/"/);
-  assert.match(readFileSync(join(site, old, '2021', 'index.html'), 'utf8'), /<link rel="canonical" href="\/agencies\/licheng-zhengwu-fuwu-zhongxin\/2021\/">/);
+  assert.match(readFileSync(join(site, old, '2021', 'index.html'), 'utf8'), /<link rel="canonical" href="https:\/\/nianbao\.example\.org\/agencies\/licheng-zhengwu-fuwu-zhongxin\/2021\/">/);
   // The moved report's data files are still there, with the report as it is now.
   assert.equal(readFileSync(join(site, old, '2021', 'report.json'), 'utf8'), readFileSync(join(site, 'agencies/licheng-zhengwu-fuwu-zhongxin/2021/report.json'), 'utf8'));
   const record = readFileSync(join(reports, 'published-urls.txt'), 'utf8');

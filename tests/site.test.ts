@@ -141,7 +141,8 @@ test('report pages link to the JSON, the text, the agency, the year and the regi
     assert.ok(html.includes(`href="${href}"`), href);
   }
   assert.match(html, /<html lang="zh-CN">/);
-  assert.match(html, /<link rel="canonical" href="\/agencies\/fengquanqurenminzhengfu\/2021\/">/);
+  // Absolute: the samples' site.yaml says where the archive is served.
+  assert.match(html, /<link rel="canonical" href="https:\/\/nianbao\.example\.org\/agencies\/fengquanqurenminzhengfu\/2021\/">/);
   // Cited as printed; a report without a date is cited without one (none is guessed).
   assert.match(html, /<meta name="citation_author" content="凤泉区人民政府">/);
   assert.doesNotMatch(html, /citation_publication_date/);

@@ -37,3 +37,13 @@ export function addressProblem(siteUrl: string | null, prefix: string): string |
   const path = new URL(`${siteUrl}/`).pathname;
   return path.endsWith(prefix) ? null : `--site-url ${siteUrl} does not end in the --path-prefix ${prefix}: the site URL is the address of the site's own root, folder included (e.g. --site-url https://host${prefix.replace(/\/$/, '')}).`;
 }
+
+/**
+ * The site URL of reports/site.yaml with the build's --path-prefix: the configuration says where the
+ * archive is served once, and a build below a folder (--path-prefix /nianbao/) adds the folder when
+ * the configured address does not end in it already.
+ */
+export function configuredSiteUrl(configured: string, prefix: string): string {
+  const url = configured.replace(/\/+$/, '');
+  return addressProblem(url, prefix) === null ? url : `${url}${prefix.replace(/\/$/, '')}`;
+}

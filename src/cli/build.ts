@@ -31,7 +31,7 @@ import { archiveProducts } from '../build/catalogue.ts';
 import { currentPages, formatRecord, missingMessage, parseRecord, planLinks, RECORD_FILE, seedRecord, today, type UrlEntry } from '../archive/published.ts';
 import type { Report } from '../model/report.ts';
 import { reportUrl } from '../archive/archive.ts';
-import { addressProblem } from '../archive/address.ts';
+import { addressProblem, configuredSiteUrl } from '../archive/address.ts';
 import { licenceOf } from '../archive/dataset.ts';
 import { loadSiteConfig } from '../data/config.ts';
 
@@ -99,8 +99,6 @@ function parseArgs(argv: string[]): Options {
   if (o.shard && o.aggregates) fail(`--shard and --aggregates are separate passes: run each in its own build (README, "Archives larger than one machine").`);
   if (o.serve && (o.shard || o.aggregates || o.parseOnly)) fail('--serve builds the whole site; it takes no --shard, --aggregates or --parse-only.');
   if (o.parseOnly && o.cache === null) fail('--parse-only fills the cache; it cannot be used with --no-cache.');
-  const mismatch = addressProblem(o.siteUrl, normalPrefix(o.pathPrefix));
-  if (mismatch) fail(mismatch);
   return o;
 }
 
@@ -273,6 +271,11 @@ async function main() {
   o.out = resolve(o.out);
   process.chdir(ROOT);
   if (!existsSync(o.reports)) fail(`${o.reports}: no such folder. Put report files (.txt) in reports/ or pass --reports DIR.`);
+  // Where the site is served: --site-url, else reports/site.yaml's siteUrl (the prefix added to it if need be).
+  const mismatch = addressProblem(o.siteUrl, normalPrefix(o.pathPrefix));
+  if (mismatch) fail(mismatch);
+  const configured = loadSiteConfig(o.reports).config.siteUrl;
+  if (o.siteUrl === null && configured) o.siteUrl = siteUrl(configuredSiteUrl(configured, normalPrefix(o.pathPrefix)));
   // Replacing the output must never touch the reports (links resolved), and the watcher must not rebuild on its own output.
   if (overlap(o.out, o.reports)) fail(`--out ${shown(o.out)} and --reports ${shown(o.reports)} overlap; put the site outside the reports folder.`);
   const problem = outputProblem(o.out);

@@ -1,5 +1,6 @@
 /**
- * The site's own configuration, `reports/site.yaml`: for now the terms the data is published under.
+ * The site's own configuration, `reports/site.yaml`: the terms the data is published under, and where
+ * the site is served.
  * Read once by the build, validated with zod; a broken file is reported (file, line, key, what to
  * write) and the default used, so that a typo in a licence line never stops a build.
  *
@@ -7,6 +8,7 @@
  * licence: 数据依 CC BY 4.0 发布，使用时请注明来源。
  * licenceId: CC-BY-4.0                                  # optional: Open Definition / SPDX identifier
  * licenceUrl: https://creativecommons.org/licenses/by/4.0/deed.zh-hans   # optional
+ * siteUrl: https://nianbao.example.org                  # optional: where the site is served (as --site-url)
  * ```
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,6 +31,12 @@ export const SiteConfig = z
       .max(2000)
       .optional()
       .describe('Where the licence text is (datapackage.json licenses[].path)'),
+    siteUrl: z
+      .string()
+      .regex(/^https?:\/\/[^\s?#]+$/, 'an http:// or https:// address without ? or #')
+      .max(2000)
+      .optional()
+      .describe('Where the archive is served (https://host, or https://host/folder): canonical links, the sitemap and the feed carry absolute URLs. --site-url overrides it; with --path-prefix, the prefix is added to it if it does not end in it'),
   })
   .strict();
 export type SiteConfig = z.infer<typeof SiteConfig>;
@@ -36,7 +44,7 @@ export type SiteConfig = z.infer<typeof SiteConfig>;
 /** What the site says when no site.yaml sets a licence. */
 export const DEFAULT_CONFIG: SiteConfig = { licence: '本站未设置数据许可（reports/site.yaml 中没有 licence）；使用前请向发布者确认使用条件。' };
 
-const HINT = 'site.yaml takes licence (one line of text, required), licenceId (e.g. CC-BY-4.0) and licenceUrl (http:// or https://); the default terms line is used until it is fixed.';
+const HINT = 'site.yaml takes licence (one line of text, required), licenceId (e.g. CC-BY-4.0), licenceUrl and siteUrl (http:// or https://); the defaults are used until it is fixed.';
 
 /** reports/site.yaml validated, or the default with one error line per problem (file:line: key: what is wrong). */
 export function loadSiteConfig(dir: string): { config: SiteConfig; errors: string[] } {
