@@ -22,6 +22,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { RECORD_FILE } from '../archive/published.ts';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseReport } from '../parse.ts';
@@ -65,7 +66,8 @@ interface Stats {
 }
 
 // --- the synthetic archive ---------------------------------------------------------------------
-const samples = readdirSync(join(root, 'reports')).filter((f) => f.endsWith('.txt')).sort();
+// (The reports folder's own files aside: the record of published URLs is a .txt too.)
+const samples = readdirSync(join(root, 'reports')).filter((f) => f.endsWith('.txt') && f !== RECORD_FILE).sort();
 // The agency as each sample's text spells it (its title line).
 const AGENCIES = ['凤泉区人民政府', '晋江市行政服务中心管理委员会', '泉州市数字泉州建设办公室', '泉港区行政服务中心', '鲤城区行政服务中心管委会'];
 
