@@ -75,20 +75,31 @@ export function fullReport(cache: string, keys: ReadonlyMap<string, string>, job
  * false (a whole new site) every product is made.
  */
 export async function productsStage(products: readonly Product[], ctx: ProductContext, dir: string, changes: boolean, previous: ProductRecord): Promise<ProductsOutcome> {
+  const names = new Set<string>();
+  for (const p of products) {
+    if (names.has(p.name)) throw new Error(`internal: two products are named ${p.name}`);
+    names.add(p.name);
+  }
+  const made = new Map<string, { hash: string; files: string[]; kept: boolean }>();
+  // Two at a time: a search bundle's indexing runs in Pagefind's own process, and the next product
+  // (the bulk data, in this thread) is made meanwhile. Their files and the record come out in list order.
+  let next = 0;
+  const lane = async () => {
+    while (next < products.length) {
+      const p = products[next++]!;
+      const hash = p.hash(ctx);
+      const old = previous[p.name];
+      if (changes && old?.hash === hash && old.files.every((f) => existsSync(join(ctx.out, f)))) made.set(p.name, { ...old, kept: true });
+      else made.set(p.name, { hash, files: [...(await p.write(ctx, dir))].sort(), kept: false });
+    }
+  };
+  await Promise.all([lane(), lane()]);
   const written: string[] = [];
   const kept: string[] = [];
   const record: ProductRecord = {};
   for (const p of products) {
-    if (record[p.name]) throw new Error(`internal: two products are named ${p.name}`);
-    const hash = p.hash(ctx);
-    const old = previous[p.name];
-    if (changes && old?.hash === hash && old.files.every((f) => existsSync(join(ctx.out, f)))) {
-      kept.push(...old.files);
-      record[p.name] = old;
-      continue;
-    }
-    const files = [...(await p.write(ctx, dir))].sort();
-    written.push(...files);
+    const { hash, files, kept: same } = made.get(p.name)!;
+    (same ? kept : written).push(...files);
     record[p.name] = { hash, files };
   }
   return { written, kept, record };

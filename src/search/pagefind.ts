@@ -18,6 +18,9 @@ import { LANGUAGE, type SearchRecord } from './record.ts';
 /** Pagefind's UI files, which the site does not serve. */
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$|^pagefind-highlight\.js$/;
 
+/** Records sent to Pagefind before the first of them is answered. */
+const IN_FLIGHT = 64;
+
 function check<T extends { errors: string[] }>(what: string, r: T): T {
   if (r.errors.length) throw new Error(`Pagefind ${what}: ${r.errors.join('; ')}`);
   return r;
@@ -27,16 +30,30 @@ function check<T extends { errors: string[] }>(what: string, r: T): T {
  * Index `records` into a bundle in `folder` (emptied first); return its files relative to `folder`,
  * `/`-separated and sorted, and how many records it holds.
  */
-export async function writeBundle(records: Iterable<SearchRecord>, folder: string): Promise<{ files: string[]; pages: number }> {
+export function writeBundle(records: Iterable<SearchRecord>, folder: string): Promise<{ files: string[]; pages: number }> {
+  // One bundle at a time: Pagefind's service is one process, closed after each bundle (its memory
+  // freed), and the build makes two products at once (src/build/products.ts).
+  const run = queue.then(() => indexBundle(records, folder));
+  queue = run.catch(() => undefined);
+  return run;
+}
+let queue: Promise<unknown> = Promise.resolve();
+
+async function indexBundle(records: Iterable<SearchRecord>, folder: string): Promise<{ files: string[]; pages: number }> {
   rmSync(folder, { recursive: true, force: true });
   try {
     const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: LANGUAGE }));
     if (!index) throw new Error('Pagefind made no index');
+    // Records go to Pagefind's process a window at a time, in order: it indexes one while the next are
+    // made here, instead of each waiting for the last one's answer.
     let pages = 0;
+    const inFlight: Promise<unknown>[] = [];
     for (const r of records) {
-      check(`indexing ${r.url}`, await index.addCustomRecord(r));
+      inFlight.push(index.addCustomRecord(r).then((answer) => check(`indexing ${r.url}`, answer)));
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
       pages++;
     }
+    await Promise.all(inFlight);
     check('writeFiles', await index.writeFiles({ outputPath: folder }));
     await index.deleteIndex();
     const files = readdirSync(folder, { recursive: true, withFileTypes: true })
