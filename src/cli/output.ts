@@ -90,8 +90,9 @@ function guard(dir: string, out: string) {
 export function stage(out: string): Staging {
   const dir = `${out}.nianbao-building`;
   const old = `${out}.nianbao-previous`;
-  fresh(dir);
+  // The guard first: a Ctrl-C the moment the folder appears must find it already watching.
   const { abandon, settle } = guard(dir, out);
+  fresh(dir);
   return {
     dir,
     abandon,
@@ -172,9 +173,9 @@ export interface ChangeStaging {
 
 export function stageChanges(out: string): ChangeStaging {
   const dir = `${out}.nianbao-building`;
+  const { abandon, settle } = guard(dir, out);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const { abandon, settle } = guard(dir, out);
   return {
     dir,
     abandon,
