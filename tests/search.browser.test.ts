@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumOrBanner, launchChromium, serveSite } from './browser.ts';
+import { chromiumOrBanner, launchChromium, serveSite, watchProblems } from './browser.ts';
 import { build } from './helpers.ts';
 
 const { chromiumPath, inCI } = chromiumOrBanner('SEARCH BROWSER TESTS');
@@ -41,15 +41,7 @@ else
       /** A page with every console error, page error, failed request and CSP violation collected. */
       async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; problems: string[] }> {
         const page = await browser.newPage(options);
-        const problems: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-        page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-        page.on('response', (r) => {
-          if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-        });
+        const problems = watchProblems(page);
         await page.goto(`${site.url}${prefix}${path}`, { waitUntil: 'load' });
         return { page, problems };
       }
