@@ -138,8 +138,9 @@ export interface LinkPlan {
   changed: boolean;
 }
 
-const isReportUrl = (url: string) => /^\/agencies\/[^/]+\/[^/]+\/$/.test(url);
-const agencyOf = (url: string) => url.replace(/[^/]+\/$/, '');
+/** Whether a page URL is a report's (`/agencies/<slug>/<year>/`), and the agency page above it. */
+export const isReportUrl = (url: string) => /^\/agencies\/[^/]+\/[^/]+\/$/.test(url);
+export const agencyOf = (url: string) => url.replace(/[^/]+\/$/, '');
 const yearOf = (url: string) => url.split('/')[3] ?? '';
 
 /** Decide, for every recorded URL and every page made now, what the site holds at that URL. `today` is an ISO date. */
@@ -233,7 +234,7 @@ export function planLinks(previous: readonly UrlEntry[], pages: readonly Current
 export function seedRecord(published: readonly { url: string; report: Report }[], today: string): UrlEntry[] {
   const entries = new Map<string, UrlEntry>();
   for (const { url, report } of published) {
-    const agency = url.replace(/[^/]+\/$/, '');
+    const agency = agencyOf(url);
     entries.set(url, { url, status: 'published', added: today, changed: today, hash: reportDataHash(report), agency: report.agency.name, detail: report.source.path });
     if (!entries.has(agency)) entries.set(agency, { url: agency, status: 'published', added: today, changed: today, hash: '-', agency: report.agency.name, detail: '' });
   }

@@ -9,13 +9,13 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { originalName, type ReportJob } from '../archive/site.ts';
 import { reportUrl } from '../archive/archive.ts';
+import { agencyOf, isReportUrl } from '../archive/published.ts';
 import { renderRedirect, renderWithdrawn } from '../../templates/streamed/moved.tsx';
 import { sha256 } from './cache.ts';
 import { renderHtml } from './render.ts';
 import { patchOf } from './summary.ts';
 import type { Product, ProductContext } from './products.ts';
 
-const isReport = (url: string) => /^\/agencies\/[^/]+\/[^/]+\/$/.test(url);
 
 export function movedPages(ctx: ProductContext): Product[] {
   const plan = ctx.links;
@@ -54,15 +54,15 @@ export function movedPages(ctx: ProductContext): Product[] {
         for (const { from, to } of plan.redirects) {
           put(from, 'index.html', await renderHtml(renderRedirect({ to, canonical: canonical(to), shown: shown(to) }), ctx.prefix));
           put(embed(from), 'index.html', await renderHtml(renderRedirect({ to: embed(to), canonical: canonical(embed(to)), shown: shown(embed(to)) }), ctx.prefix));
-          const job = isReport(from) ? targetJob(to) : undefined;
+          const job = isReportUrl(from) ? targetJob(to) : undefined;
           if (!job) continue;
-          const { report, text } = { report: ctx.report(job), text: ctx.text(job) };
+          const { report, text } = ctx.full(job);
           put(from, 'report.json', `${JSON.stringify(report, null, 2)}\n`);
           put(from, 'source.txt', text);
           if (job.original) put(from, originalName(report), { copy: job.original });
         }
         for (const w of plan.withdrawn) {
-          const agencyUrl = isReport(w.url) ? w.url.replace(/[^/]+\/$/, '') : null;
+          const agencyUrl = isReportUrl(w.url) ? agencyOf(w.url) : null;
           const notice = await renderHtml(renderWithdrawn({ agency: w.agency, reason: w.reason, agencyUrl: agencyUrl && agencyUrls.has(agencyUrl) ? agencyUrl : null }), ctx.prefix);
           put(w.url, 'index.html', notice);
           put(embed(w.url), 'index.html', notice);

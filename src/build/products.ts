@@ -33,8 +33,8 @@ export interface ProductContext {
   keys: ReadonlyMap<string, string>;
   /** The full report as its report.json gives it (its cached parse, with what the archive decided). */
   report(job: ReportJob): Report;
-  /** The report's text as source.txt gives it. */
-  text(job: ReportJob): string;
+  /** The full report and its text as source.txt gives it, read together (one read of the cache). */
+  full(job: ReportJob): { report: Report; text: string };
   /**
    * When this archive first published a page URL, and when its content last changed (ISO dates, from
    * the archive's record of published URLs, src/archive/published.ts); null if not recorded.

@@ -249,7 +249,7 @@ async function run(o: Options, cache: string, incremental: boolean, stageFor: (c
     const [made, written] = await Promise.all([pages, o.shard || plan.nothing ? 0 : eleventy(plan.site, dir)]);
     // The files over the whole archive (data, search, sitemap and feed, redirects): not a page shard's.
     const dates = new Map(links.entries.map((e) => [e.url, { added: e.added, changed: e.changed }]));
-    const ctx: ProductContext = { site, jobs, out: o.out, prefix, siteUrl: o.siteUrl, renderer, keys: loaded.keys, report: (j) => fullReport(cache, loaded.keys, j).report, text: (j) => fullReport(cache, loaded.keys, j).text, history: (url) => dates.get(url) ?? null, links };
+    const ctx: ProductContext = { site, jobs, out: o.out, prefix, siteUrl: o.siteUrl, renderer, keys: loaded.keys, report: (j) => fullReport(cache, loaded.keys, j).report, full: (j) => fullReport(cache, loaded.keys, j), history: (url) => dates.get(url) ?? null, links };
     const products = o.shard ? { written: [], kept: [], record: {} } : await productsStage(archiveProducts(ctx), ctx, dir, changes, record?.products ?? {});
     const stats = { reports: site.reportCount, files: loaded.reports.length + loaded.unreadable.length, parsed: loaded.parsed, reused: loaded.reused, parseSeconds: loaded.parseMs / 1000, pagesRendered: made.rendered, pagesKept: made.kept, eleventyPages: written, workers: pool.size };
     const account = text !== full.text ? ` The full account of every file: ${shown(join(cache, 'build-summary.txt'))}.` : '';
