@@ -4,6 +4,7 @@
  */
 import type { Report } from '../model/report.ts';
 import { carryOverFindings } from '../validate/acrossYears.ts';
+import { DEFAULT_MINIMUM, indicatorStage } from '../indicators/stage.ts';
 import { requestsReceived, sumKnown } from './charts.ts';
 import { byCodePoint } from './order.ts';
 import { groupBy } from './group.ts';
@@ -68,11 +69,13 @@ const received = (r: Report) => requestsReceived(r).value;
 /**
  * Build the archive. Reports of one agency and year that collide keep the first by source path
  * in code-point order
- * (the others stay out of the site and are named in the returned `duplicates`).
+ * (the others stay out of the site and are named in the returned `duplicates`). Every published
+ * report gets its indicators (src/indicators/); `minimumCases` is site.yaml's minimum for a jump.
  */
 export function buildArchive(
   all: readonly Report[],
   registry: Registry | null = null,
+  minimumCases = DEFAULT_MINIMUM,
 ): Archive & { duplicates: Duplicate[]; unplaced: Report[]; unregistered: RegistryResult['unregistered']; ambiguous: RegistryResult['ambiguous'] } {
   // One agency, one page: the registry names every agency it knows, whatever its reports wrote;
   // and one page, one agency: slugs that different agencies share are told apart.
@@ -87,13 +90,16 @@ export function buildArchive(
   const duplicates: Duplicate[] = [];
   for (const same of groupBy(input.filter((r) => !left.has(r)), (r) => [r.id]).values()) {
     const { kept, duplicates: others } = pickOne(same);
-    reports.push(kept);
+    // The archive's own copy: the checks across years add findings and indicators to it, never to the caller's report.
+    reports.push({ ...kept, findings: [...kept.findings] });
     duplicates.push(...others);
   }
   reports.sort((a, b) => byCodePoint(a.agency.slug, b.agency.slug) || (a.year ?? 0) - (b.year ?? 0) || byCodePoint(a.source.path, b.source.path));
   duplicates.sort((a, b) => byCodePoint(a.report.source.path, b.report.source.path));
   const byId = new Map(reports.map((r) => [r.id, r]));
   for (const [id, findings] of carryOverFindings(reports)) byId.get(id)!.findings.push(...findings);
+  // The indicators stage: each report's indicators, the year before, jumps and the stock–flow rule.
+  indicatorStage(reports, minimumCases);
 
   const entries = reports.map((r) => ({ id: r.id, agency: r.agency.name, year: r.year, url: reportUrl(r), json: `${reportUrl(r)}report.json` }));
 

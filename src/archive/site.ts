@@ -13,6 +13,8 @@ import { agencyCharts, outcomeTotal, perYearCharts, reportCharts, requestsReceiv
 import { linkUrl, NO_ADDRESS, type SiteAddress } from './address.ts';
 import { agencyEmbed, agencyShareCode, reportShareCode, type AgencyEmbed, type ShareCode } from './embed.ts';
 import { reportDataset, type Dataset, type Licence } from './dataset.ts';
+import { DEFINITION_BY_ID } from '../indicators/definitions.ts';
+import type { IndicatorId } from '../model/indicators.ts';
 
 export interface Link {
   href: string;
@@ -20,7 +22,7 @@ export interface Link {
 }
 
 /** Where a finding belongs on the report page. */
-export type FindingPlace = 'proactive' | 'requests' | 'reviewLitigation' | 'legacyStats' | 'report';
+export type FindingPlace = 'proactive' | 'requests' | 'reviewLitigation' | 'legacyStats' | 'indicators' | 'report';
 
 export interface FindingView extends Finding {
   /** 1-based number on the page; the anchor is `finding-<n>`. */
@@ -192,6 +194,10 @@ export function reportRow(r: Report): ReportRow {
 /** The form's own words for a model path: ["tables","requests","rows","total","naturalPerson"] → 「表三 （七）总计 · 自然人」. */
 export function describePath(r: Report, path: Finding['path']): { place: FindingPlace; where: string | null; cell: string | null } {
   const [root, table, ...rest] = path.map(String);
+  if (root === 'indicators' && table) {
+    const d = DEFINITION_BY_ID.get(table as IndicatorId);
+    return { place: 'indicators', where: d ? `指标 ${d.name}` : null, cell: null };
+  }
   if (root !== 'tables' || !table) return { place: 'report', where: null, cell: null };
   const cell = path.length >= 3 ? path.join('.') : null;
   if (table === 'requests') {
@@ -325,7 +331,7 @@ export interface AgencyJob {
  * is where the site is served (absolute canonical URLs with --site-url).
  */
 export function buildSiteModel(input: readonly Report[], registry: Registry | null = null, originals: ReadonlyMap<string, string> = new Map(), address: SiteAddress = NO_ADDRESS, config: SiteConfig = DEFAULT_CONFIG): { site: Site; jobs: ReportJob[]; agencies: AgencyJob[] } {
-  const archive = buildArchive(input, registry);
+  const archive = buildArchive(input, registry, config.minimumCases);
   const reports = archive.reports;
   const rowsOf = (rs: readonly Report[]) => rs.map(reportRow);
   const agencyBySlug = new Map(archive.agencies.map((a) => [a.slug, a]));

@@ -7,8 +7,8 @@
  */
 import type { Report } from '../model/report.ts';
 
-/** Table lines the archive itself cites (the carry-over check across years, validate/acrossYears.ts). */
-const KEPT_LINES = ['requests.rows.carriedOver'];
+/** Table lines the archive itself cites (the checks across years, validate/acrossYears.ts). */
+const KEPT_LINES = ['requests.rows.carriedOver', 'proactive.regulations', 'proactive.normativeDocuments'];
 
 export function summarise(r: Report): Report {
   const lines: Record<string, number> = {};
@@ -22,6 +22,6 @@ export function summarise(r: Report): Report {
 }
 
 /** The fields the archive may change on a report (registry names, unique slugs, checks across years): put back on the full model. */
-export type ArchivePatch = Pick<Report, 'id' | 'agency' | 'provenance' | 'findings'>;
+export type ArchivePatch = Pick<Report, 'id' | 'agency' | 'provenance' | 'findings' | 'indicators'>;
 
-export const patchOf = (r: Report): ArchivePatch => ({ id: r.id, agency: r.agency, provenance: r.provenance, findings: r.findings });
+export const patchOf = (r: Report): ArchivePatch => ({ id: r.id, agency: r.agency, provenance: r.provenance, findings: r.findings, indicators: r.indicators });

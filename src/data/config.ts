@@ -9,6 +9,7 @@
  * licenceId: CC-BY-4.0                                  # optional: Open Definition / SPDX identifier
  * licenceUrl: https://creativecommons.org/licenses/by/4.0/deed.zh-hans   # optional
  * siteUrl: https://nianbao.example.org                  # optional: where the site is served (as --site-url)
+ * minimumCases: 30                                      # optional: the fewest cases to rank an agency or flag a jump
  * ```
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,6 +38,13 @@ export const SiteConfig = z
       .max(2000)
       .optional()
       .describe('Where the archive is served (https://host, or https://host/folder): canonical links, the sitemap and the feed carry absolute URLs. --site-url overrides it; with --path-prefix, the prefix is added to it if it does not end in it'),
+    minimumCases: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('The fewest cases (an indicator\'s denominator, or the count itself) for an agency to be ranked and for a jump between years to be flagged; fewer is 样本不足. Default 30'),
   })
   .strict();
 export type SiteConfig = z.infer<typeof SiteConfig>;
@@ -44,7 +52,7 @@ export type SiteConfig = z.infer<typeof SiteConfig>;
 /** What the site says when no site.yaml sets a licence. */
 export const DEFAULT_CONFIG: SiteConfig = { licence: '本站未设置数据许可（reports/site.yaml 中没有 licence）；使用前请向发布者确认使用条件。' };
 
-const HINT = 'site.yaml takes licence (one line of text, required), licenceId (e.g. CC-BY-4.0), licenceUrl and siteUrl (http:// or https://); the defaults are used until it is fixed.';
+const HINT = 'site.yaml takes licence (one line of text, required), licenceId (e.g. CC-BY-4.0), licenceUrl and siteUrl (http:// or https://), and minimumCases (a whole number, default 30); the defaults are used until it is fixed.';
 
 /** reports/site.yaml validated, or the default with one error line per problem (file:line: key: what is wrong). */
 export function loadSiteConfig(dir: string): { config: SiteConfig; errors: string[] } {

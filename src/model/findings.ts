@@ -50,6 +50,8 @@ const CODES = {
   'cell-not-count': 'A count is negative or not a whole number.',
   'narrative-mismatch': 'A number stated in the text differs from the table.',
   'carry-over-mismatch': 'This year\'s 上年结转 differs from last year\'s 结转下年度 of the same agency.',
+  'stock-flow-mismatch': 'Table 2 (2021 form), 规章 or 规范性文件: this year\'s 现行有效 ≠ last year\'s 现行有效 + 本年制发 − 本年废止 of the same agency.',
+  'indicator-jump': 'An indicator changed more than fivefold from the agency\'s previous year (ratio above 5 or below 0.2) with enough cases in both years: worth checking both reports.',
 } as const;
 
 export type FindingCode = keyof typeof CODES;

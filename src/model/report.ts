@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { SECTION_KEYS } from './labels.ts';
 import { Finding } from './findings.ts';
+import { Indicators } from './indicators.ts';
 
 /** A table cell: a number, or null where the cell was blank, a dash, 「/」 or 「无」. */
 export const Cell = z.number().nullable().describe('A table cell; null where the report left it blank or wrote a dash, 「/」 or 「无」');
@@ -143,6 +144,7 @@ export const Report = z.object({
   sections: z.object(Object.fromEntries(SECTION_KEYS.map((k) => [k, Section.nullable()])) as Record<(typeof SECTION_KEYS)[number], z.ZodNullable<typeof Section>>),
   tables: Tables,
   findings: z.array(Finding),
+  indicators: Indicators.optional().describe('Derived indicators (/data/indicators.json), computed by the archive from tables 2–4 and the agency\'s year before: every published report.json has them; a bare parse (npm run parse) has not'),
 });
 
 export type Cell = z.infer<typeof Cell>;
