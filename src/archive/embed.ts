@@ -7,7 +7,12 @@
 import type { Report } from '../model/report.ts';
 import { reportUrl } from './archive.ts';
 import { linkUrl, shownUrl, type SiteAddress } from './address.ts';
-import { outcomeTotal, requestsReceived } from './charts.ts';
+import { requestsReceived } from './charts.ts';
+import { indicatorOf } from '../indicators/compute.ts';
+import { DEFINITION_BY_ID } from '../indicators/definitions.ts';
+import { percent } from '../indicators/format.ts';
+
+export { percent } from '../indicators/format.ts';
 
 /** The figures of one report a portal shows: requests, the share granted (with its inputs), reviews and lawsuits. */
 export interface EmbedFigures {
@@ -69,25 +74,19 @@ const legacyRow = (r: Report, re: RegExp) => r.tables.legacyStats?.find((s) => r
 /** Known values added; null when none is known. */
 const sum = (...values: (number | null | undefined)[]) => values.reduce<number | null>((s, v) => (typeof v === 'number' ? (s ?? 0) + v : s), null);
 
-/** 10 of 12 → 「83.3%」; rounded half away from zero on the tenths, so the same figures always print the same. */
-export function percent(part: number | null, whole: number | null): string | null {
-  if (part === null || whole === null || whole <= 0) return null;
-  return `${(Math.round((part / whole) * 1000) / 10).toFixed(1)}%`;
-}
-
 /** One report's figures, from table 3 and table 4, or from the legacy appendix. */
 export function embedFigures(r: Report, a: SiteAddress): EmbedFigures {
   const received = requestsReceived(r).value;
   const modern = r.tables.requests !== null && r.tables.requests !== undefined;
-  const granted = modern ? outcomeTotal(r, 'granted') : legacyRow(r, /同意公开/);
-  const handled = modern ? (r.tables.requests?.rows['total']?.total ?? null) : legacyRow(r, /答复总数/);
+  // The share is the indicator 全部公开率 G/T (legacy: 同意公开 ÷ 答复总数), by its one definition.
+  const share = indicatorOf(DEFINITION_BY_ID.get('fullDisclosureRate')!, r);
   const rl = r.tables.reviewLitigation;
   return {
     year: r.year,
     received,
-    granted,
-    handled,
-    share: percent(granted, handled),
+    granted: share.numerator,
+    handled: share.denominator,
+    share: percent(share.numerator, share.denominator),
     reviews: rl ? rl.review.total : legacyRow(r, /行政复议/),
     lawsuits: rl ? sum(rl.litigationDirect.total, rl.litigationAfterReview.total) : legacyRow(r, /行政诉讼/),
     legacy: !modern && r.tables.legacyStats !== null && r.tables.legacyStats !== undefined,
