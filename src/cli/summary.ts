@@ -5,6 +5,7 @@
 import { loadOrExit } from './load.ts';
 import type { Report } from '../model/report.ts';
 import { buildArchive } from '../archive/archive.ts';
+import { loadSiteConfig } from '../data/config.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -16,7 +17,8 @@ const unreadable = loaded.unreadable.length;
 for (const reason of loaded.unreadable) process.stderr.write(`nianbao: ${reason}\n`);
 
 // The archive stage adds the cross-year findings and sets aside a second report of one agency and year.
-const archive = buildArchive(reports, loaded.registry);
+// site.yaml's minimumCases decides which jumps between years are findings, as in the build.
+const archive = buildArchive(reports, loaded.registry, loadSiteConfig(dir).config.minimumCases);
 for (const u of archive.unplaced) process.stderr.write(`nianbao: ${u.source.path}: agency or year unknown; add ${u.source.path}.meta.yaml naming them. Left out of the archive.\n`);
 for (const d of archive.duplicates) process.stderr.write(`nianbao: ${d.report.source.path}: ${d.report.agency.name} ${d.report.year ?? ''} is also in ${d.kept.source.path}, which is kept (${d.why}); this file is left out\n`);
 
