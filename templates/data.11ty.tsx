@@ -113,8 +113,26 @@ export function render({ site }: Data) {
         <li>reports.csv 的表格列名是数据约定的点分路径，如 <code>requests.denied.stateSecret.naturalPerson</code>；两个版式的表二列都在，不适用的为空。</li>
         <li>cells.csv 每个单元格一行，值为空的单元格也是一行；2019 年以前格式的附表为 <code>legacyStats</code>，行键为指标序号，列为 thisYear（本年度）与 cumulative（历年累计），并有指标名称与计量单位。</li>
         <li>reports.jsonl 每行一份报告的完整 JSON，无 BOM，LF 换行。</li>
-        <li>nianbao.sqlite 的 cells 表与 cells.csv 行数相同；findings 表为每条数据质量问题一行。</li>
+        <li>nianbao.sqlite 的 cells 表与 cells.csv 行数相同；findings 表为每条数据质量问题一行；indicators 表为每份报告每个指标一行，indicator_definitions 表为每个指标的定义一行。</li>
         <li>表格键名是稳定的数据约定，只增不改。</li>
+      </ul>
+
+      <h2>指标</h2>
+      <p>
+        {'指标是本站由报告表二至表四（2019 年以前的报告为附表）的单元格按固定公式算出的派生数值，如公开率、不予公开率、复议纠错率，不是报告原文所写。每个指标的公式、所读单元格和何时留空，见 '}
+        <a href="/data/indicators.json" download>
+          indicators.json
+        </a>
+        {' 与'}
+        <a href="/methodology/">计算方法</a>
+        {'页。'}
+      </p>
+      <ul>
+        <li>
+          reports.csv 末尾每个指标一列，列名为 <code>indicators.&lt;id&gt;</code>（如 <code>indicators.disclosureRate</code>），与 report.json 中 <code>indicators</code> 的键和 indicators.json 的 <code>id</code> 一致；按年度、按省份的 reports.csv 也有这些列。
+        </li>
+        <li>比例类指标为 0 至 1 的小数（不是百分数），数值保留 12 位有效数字。</li>
+        <li>无法计算的指标为空，不是 0：原因（单元格空白、该版表格没有这一项、分母为 0）见 report.json 的 indicators 与 SQLite indicators 表的 blank 列，那里也有分子、分母和上年的数值。</li>
       </ul>
 
       <h2>按年度</h2>
@@ -126,8 +144,11 @@ export function render({ site }: Data) {
 
       <h2>字段说明</h2>
       <Columns columns={d.columns.reports} caption="reports.csv 与 SQLite reports 表的列" />
+      <Columns columns={d.columns.indicators} caption="reports.csv 与 SQLite reports 表的指标列" />
       <Columns columns={d.columns.cells} caption="cells.csv 与 SQLite cells 表的列" />
       <Columns columns={d.columns.findings} caption="SQLite findings 表的列" />
+      <Columns columns={d.columns.indicatorTable} caption="SQLite indicators 表的列" />
+      <Columns columns={d.columns.definitionTable} caption="SQLite indicator_definitions 表的列（indicators.json 的定义，每个指标一行）" />
 
       <h2>术语</h2>
       <dl class="glossary">

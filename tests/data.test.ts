@@ -1,7 +1,8 @@
 /**
  * The bulk data under /data/ (src/data/): built from the samples plus the 2019-edition fixture, its
  * values checked against the numbers the report texts print; the CSVs, the SQLite database and the
- * JSON Lines hold the same reports; every report.json validates against schema.json; datapackage.json
+ * JSON Lines hold the same reports, their indicators too (reports.csv columns, SQLite `indicators`,
+ * indicators.json); every report.json validates against schema.json; datapackage.json
  * against the official Data Package v2 profiles (tests/fixtures/frictionless/); the same bytes
  * whatever the workers and the cache; a rebuild rewrites only the slices whose reports changed.
  */
@@ -15,6 +16,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import initSqlJs from 'sql.js';
 import { build, REPORTS } from './helpers.ts';
 import { REPORT_COLUMNS } from '../src/data/columns.ts';
+import { INDICATOR_COLUMNS } from '../src/data/indicators.ts';
+import { DEFINITIONS, describe } from '../src/indicators/definitions.ts';
+import { IndicatorDefinition, INDICATOR_IDS, type IndicatorValue } from '../src/model/indicators.ts';
 import { CELL_FIELDS } from '../src/data/cells.ts';
 import { loadSiteConfig, DEFAULT_CONFIG } from '../src/data/config.ts';
 import { slicesOf } from '../src/data/slices.ts';
@@ -120,6 +124,78 @@ test('reports.csv: values of a 2021, a 2019 and a legacy report as their texts p
   assert.deepEqual([q['errors'], q['warnings'], q['infos']], [0, 1, 2].map((i) => String(reportJson(QUANGANG).findings.filter((x) => x.severity === ['error', 'warning', 'info'][i]).length)));
 });
 
+/** The indicator column of a definition id. */
+const ind = (id: string) => `indicators.${id}`;
+
+test('reports.csv: one column per indicator after the others; 凤泉区 2021 by hand; blank is empty, never 0; the same in the slices', () => {
+  const { header, records } = readCsv(data('reports.csv'));
+  assert.deepEqual(header.slice(header.indexOf('infos') + 1), INDICATOR_IDS.map(ind));
+  const rows = new Map(records.map((r) => [r['id']!, r]));
+  const f = rows.get(FENGQUAN)!;
+  // 凤泉区 2021, table 3: 本年新收 12, 予以公开 10, 无法提供 2 (本机关不掌握), 不予公开 0; table 4: 复议 2 + 直接起诉 2; table 2: 行政许可 6467, 行政处罚 75.
+  assert.deepEqual(
+    ['received', 'handled', 'disclosureRate', 'unavailableRate', 'denialRate', 'disputeRate', 'licensingPenaltyRatio', 'normativeDocumentsNet', 'denialReasons.stateSecret', 'denialReasons.queryMatters'].map((id) => f[ind(id)]),
+    ['12', '12', '0.833333333333', '0.166666666667', '0', '0.333333333333', '86.2266666667', '8', '', ''],
+  );
+  // 泉港区 2018 (legacy): what the appendix cannot give is empty; 受理申请总数 0 and 答复总数 0 are counts; a share over 0 is empty.
+  const q = rows.get(QUANGANG)!;
+  assert.deepEqual(DEFINITIONS.filter((d) => !d.legacy).map((d) => q[ind(d.id)]), DEFINITIONS.filter((d) => !d.legacy).map(() => ''));
+  assert.deepEqual(['received', 'handled', 'disclosureRate', 'disputeRate'].map((id) => q[ind(id)]), ['0', '0', '', '']);
+  // Every report and indicator: report.json's value as JS prints it, null empty.
+  for (const [id, r] of rows) {
+    const indicators = reportJson(id).indicators!;
+    for (const k of INDICATOR_IDS) assert.equal(r[ind(k)], indicators[k].value === null ? '' : String(indicators[k].value), `${id} ${k}`);
+  }
+  // The slices reuse the column list: 凤泉区's row in its year and province is the same row.
+  for (const slice of [data('years', '2021', 'reports.csv'), data('regions', '410000', 'reports.csv')]) {
+    const row = readCsv(slice).records.find((r) => r['id'] === FENGQUAN)!;
+    assert.deepEqual(INDICATOR_IDS.map((k) => row[ind(k)]), INDICATOR_IDS.map((k) => f[ind(k)]), slice);
+  }
+  // Titles and descriptions come from the definitions: the name, the formula in symbols and words, the legacy one.
+  const rate = INDICATOR_COLUMNS.find((c) => c.name === 'indicators.disclosureRate')!;
+  assert.equal(rate.title, '指标 · 公开率');
+  for (const part of ['(G+P)/T', '予以公开和部分公开的申请占本年办结申请（总计）的比例', '(G+P)/A', '0 至 1']) assert.ok(rate.description.includes(part), part);
+  assert.ok(INDICATOR_COLUMNS.every((c, i) => c.type === 'number' && c.description.includes(DEFINITIONS[i]!.formula.symbols)));
+});
+
+test('indicators.json: the 31 definitions in order, valid against the zod model, their cells real paths of report.json', () => {
+  const text = readFileSync(data('indicators.json'), 'utf8');
+  assert.ok(text.endsWith('}\n]\n') && text.startsWith('[\n  {\n    "id": "received"'));
+  const definitions = IndicatorDefinition.array().parse(JSON.parse(text));
+  assert.deepEqual(definitions.map((d) => d.id), [...INDICATOR_IDS]);
+  assert.equal(definitions.length, 31);
+  assert.deepEqual(definitions, DEFINITIONS.map(describe));
+  const disclosure = definitions.find((d) => d.id === 'disclosureRate')!;
+  assert.deepEqual([disclosure.name, disclosure.kind, disclosure.headline, disclosure.formula.symbols, disclosure.legacy?.symbols], ['公开率', 'share', true, '(G+P)/T', '(G+P)/A']);
+  assert.deepEqual(disclosure.formula.terms.map((t) => [t.symbol, t.cells]), [['G', ['tables.requests.rows.granted.total']], ['P', ['tables.requests.rows.partiallyGranted.total']], ['T', ['tables.requests.rows.total.total']]]);
+  // A cell of tables 2–4 is a reports.csv column and is there (a number or null) in the 2021 or the 2019 report.json; the appendix's are legacyStats lines.
+  const samples = [reportJson(FENGQUAN), reportJson(HAIDIAN)];
+  const columns = new Set(REPORT_COLUMNS.map((c) => c.name));
+  let checked = 0;
+  for (const d of definitions) {
+    for (const cell of d.formula.terms.flatMap((t) => t.cells)) {
+      const path = cell.split('.');
+      assert.equal(path[0], 'tables', cell);
+      assert.ok(columns.has(path.slice(1).filter((k) => k !== 'rows').join('.')), `${d.id}: ${cell} is not a column`);
+      assert.ok(samples.some((r) => hasPath(r, path)), `${d.id}: ${cell} is in neither sample`);
+      checked++;
+    }
+    for (const cell of d.legacy?.terms.flatMap((t) => t.cells) ?? []) assert.match(cell, /^tables\.legacyStats\[「.+」\]\.thisYear$/, `${d.id}: ${cell}`);
+  }
+  assert.ok(checked > 60, String(checked));
+});
+
+/** Whether the dotted `path` leads to a value (null included) below `root`; a key may hold dots itself (the row `denied.stateSecret`). */
+function hasPath(root: unknown, path: readonly string[]): boolean {
+  if (!path.length) return true;
+  if (root === null || typeof root !== 'object') return false;
+  for (let n = path.length; n > 0; n--) {
+    const key = path.slice(0, n).join('.');
+    if (key in root && hasPath((root as Record<string, unknown>)[key], path.slice(n))) return true;
+  }
+  return false;
+}
+
 test('cells.csv: one row per cell, null cells included; literals; the legacy appendix as legacyStats with label and unit', () => {
   const { header, records } = readCsv(data('cells.csv'));
   assert.deepEqual(header, CELL_FIELDS.map((c) => c.name));
@@ -159,14 +235,45 @@ test('nianbao.sqlite: the same rows as cells.csv, per report too; values by SQL;
   const findings = ids().reduce((n, id) => n + reportJson(id).findings.length, 0);
   assert.deepEqual(one('SELECT count(*) FROM findings'), [[findings]]);
   assert.deepEqual(one(`SELECT count(*) FROM cells c LEFT JOIN reports r ON r.id = c.report_id WHERE r.id IS NULL`), [[0]]);
-  const fks = one(`SELECT m.name, f."table", f."from", f."to" FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY m.name`);
-  assert.deepEqual(fks, [['cells', 'reports', 'report_id', 'id'], ['findings', 'reports', 'report_id', 'id']]);
+  const fks = one(`SELECT m.name, f."table", f."from", f."to" FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY m.name, f."from"`);
+  assert.deepEqual(fks, [['cells', 'reports', 'report_id', 'id'], ['findings', 'reports', 'report_id', 'id'], ['indicators', 'indicator_definitions', 'indicator', 'id'], ['indicators', 'reports', 'report_id', 'id']]);
+  assert.deepEqual(one('PRAGMA foreign_key_check'), []);
   const indexes = one(`SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`).flat();
   assert.deepEqual(indexes, ['findings_code', 'reports_agency', 'reports_province', 'reports_region', 'reports_year']);
   // Cells by table, row and column: their primary key is that index.
   assert.deepEqual(one(`SELECT name FROM pragma_index_info('sqlite_autoindex_cells_1') ORDER BY seqno`).flat(), ['table_key', 'row_key', 'column_key', 'report_id']);
   const plan = one(`EXPLAIN QUERY PLAN SELECT value FROM cells WHERE table_key = 'requests' AND row_key = 'granted' AND column_key = 'total'`).flat().join(' ');
   assert.match(plan, /SEARCH cells USING PRIMARY KEY \(table_key=\? AND row_key=\? AND column_key=\?\)/);
+  db.close();
+});
+
+test('nianbao.sqlite: the indicators table is every report.json\'s indicators, field by field; indicator_definitions is indicators.json', async () => {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database(readFileSync(data('nianbao.sqlite')));
+  const rows = (sql: string, params: (string | number)[] = []) => {
+    const r = db.exec(sql, params)[0];
+    return r ? r.values.map((v) => Object.fromEntries(r.columns.map((c, i) => [c, v[i]]))) : [];
+  };
+  assert.deepEqual(rows('SELECT count(*) AS n FROM indicators'), [{ n: ids().length * 31 }]);
+  for (const id of ids()) {
+    const got = Object.fromEntries(
+      rows('SELECT * FROM indicators WHERE report_id = ?', [id]).map(({ indicator, jump, report_id, ...v }) => {
+        assert.equal(report_id, id);
+        assert.ok(jump === 0 || jump === 1);
+        return [indicator, { ...v, jump: jump === 1 } as IndicatorValue];
+      }),
+    );
+    assert.deepEqual(got, reportJson(id).indicators, id);
+  }
+  // By hand: 凤泉区 2021's 公开率 10/12; its 不予公开理由 over D = 0 blank with the reason; the reports table has the value as a column.
+  assert.deepEqual(rows(`SELECT value, numerator, denominator, blank FROM indicators WHERE report_id = ? AND indicator = 'disclosureRate'`, [FENGQUAN]), [{ value: 0.833333333333, numerator: 10, denominator: 12, blank: null }]);
+  assert.deepEqual(rows(`SELECT value, numerator, denominator, blank FROM indicators WHERE report_id = ? AND indicator = 'denialReasons.stateSecret'`, [FENGQUAN]), [{ value: null, numerator: 0, denominator: 0, blank: '分母（D）为 0' }]);
+  assert.deepEqual(rows(`SELECT "indicators.disclosureRate" AS v, "indicators.licensingPenaltyRatio" AS l FROM reports WHERE id = ?`, [FENGQUAN]), [{ v: 0.833333333333, l: 86.2266666667 }]);
+  const definitions = JSON.parse(readFileSync(data('indicators.json'), 'utf8')) as IndicatorDefinition[];
+  const table = new Map(rows('SELECT * FROM indicator_definitions').map((r) => [r['id'], r]));
+  assert.deepEqual([...table.keys()].sort(), [...INDICATOR_IDS].sort());
+  for (const d of definitions)
+    assert.deepEqual(table.get(d.id), { id: d.id, name: d.name, grp: d.group, kind: d.kind, headline: d.headline ? 1 : 0, formula: d.formula.symbols, words: d.formula.words, legacy_formula: d.legacy?.symbols ?? null, legacy_words: d.legacy?.words ?? null, editions: d.editions.join(','), blank: d.blank, note: d.note }, d.id);
   db.close();
 });
 
@@ -183,6 +290,10 @@ test('reports.jsonl: one line per report, each deep-equal to its report.json; ev
   const validate = ajv.compile(JSON.parse(readFileSync(data('schema.json'), 'utf8')) as object);
   for (const id of ids()) assert.ok(validate(reportJson(id)), `${id}: ${JSON.stringify(validate.errors)}`);
   assert.equal(validate({ ...reportJson(FENGQUAN), year: '2021' }), false, 'the schema does reject a wrong type');
+  const f = reportJson(FENGQUAN);
+  assert.ok(f.indicators && Object.keys(f.indicators).length === 31);
+  assert.equal(validate({ ...f, indicators: { ...f.indicators, disclosureRate: { ...f.indicators.disclosureRate, value: '0.83' } } }), false, 'the schema checks the indicators too');
+  assert.equal(validate({ ...f, indicators: { ...f.indicators, madeUp: f.indicators.received } }), false, 'an indicator id not defined');
 });
 
 /** Every datapackage.json under /data/, with its folder. */
@@ -212,8 +323,11 @@ test('datapackage.json: valid against the Data Package v2 profiles; each CSV hea
     }
     assert.deepEqual(pkg.licenses, [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans', title: loadSiteConfig(REPORTS).config.licence }]);
   }
-  // The profiles do reject: a licence with neither name nor path, a resource without a path.
   const whole = all.find((p) => p.folder === data())!.pkg;
+  assert.deepEqual(whole.resources.map((r) => r.path), ['reports.csv', 'cells.csv', 'reports.jsonl', 'schema.json', 'indicators.json', 'nianbao.sqlite']);
+  const field = whole.resources[0]!.schema!.fields.find((f) => f.name === 'indicators.disclosureRate') as unknown as { type: string; title: string };
+  assert.deepEqual([field.type, field.title], ['number', '指标 · 公开率']);
+  // The profiles do reject: a licence with neither name nor path, a resource without a path.
   assert.equal(check.package({ ...whole, licenses: [{ title: 'x' }] }), false);
   assert.equal(check.package({ ...whole, resources: [{ name: 'reports' }] }), false);
 });
@@ -236,6 +350,10 @@ test('the data page: each file, the slices, the licence, the columns and the sta
   assert.ok(html.includes('BOM'));
   for (const term of ['一、本年新收政府信息公开申请数量', '（三）不予公开', '1.属于国家秘密', '8.属于行政查询事项', '（四）无法提供', '（五）不予处理', '（七）总计', '四、结转下年度继续办理', '结果维持', '尚未审结', '本年制发件数', '本年收费金额（单位：万元）']) assert.ok(html.includes(term), term);
   assert.ok(html.includes('<code>requests.denied.stateSecret.naturalPerson</code>'));
+  // The indicators: their file, their columns, what they are, and where the method is explained.
+  assert.ok(html.includes('href="/data/indicators.json"') && html.includes('href="/methodology/"'));
+  assert.ok(html.includes('<code>indicators.disclosureRate</code>') && html.includes('指标 · 公开率') && html.includes('(G+P)/T'));
+  assert.ok(html.includes('SQLite indicators 表的列') && html.includes('indicator_definitions'));
 });
 
 test('site.yaml: validated, a broken one named by file, line and key with the default used; the folder lists it as configuration', () => {
@@ -288,7 +406,8 @@ test('a rebuild after one report changed rewrites the whole archive and its own 
     const s = statSync(data(p));
     return `${s.ino}:${s.mtimeMs}`;
   };
-  const kept = ['years/2018/reports.jsonl', 'years/2019/reports.csv', 'years/2022/datapackage.json', 'regions/110000/cells.csv', 'regions/350000/reports.jsonl'];
+  // indicators.json is made from the code alone.
+  const kept = ['years/2018/reports.jsonl', 'years/2019/reports.csv', 'years/2022/datapackage.json', 'regions/110000/cells.csv', 'regions/350000/reports.jsonl', 'indicators.json'];
   const rewritten = ['reports.jsonl', 'reports.csv', 'nianbao.sqlite', 'years/2021/reports.jsonl', 'regions/410000/reports.jsonl'];
   const before = new Map([...kept, ...rewritten].map((p) => [p, stamp(p)]));
   const jsonl = readFileSync(data('reports.jsonl'), 'utf8');

@@ -3,11 +3,13 @@
  * contract cell of tables 2–4 becomes a column of reports.csv named by its ASCII dotted path
  * (`requests.denied.stateSecret.naturalPerson`), titled with the form's own words. reports.csv,
  * the SQLite `reports` table and the Table Schema of datapackage.json all read this one list, so a
- * row the form gains is a column everywhere at once.
+ * row the form gains is a column everywhere at once. The derived indicators follow, one column each
+ * (src/data/indicators.ts).
  */
 import { PROACTIVE_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_FIELDS, REVIEW_GROUPS } from '../model/labels.ts';
 import type { Report } from '../model/report.ts';
 import { ancestorCode } from '../archive/archive.ts';
+import { INDICATOR_COLUMNS } from './indicators.ts';
 
 /** Table Schema field types used here. */
 export type FieldType = 'string' | 'integer' | 'number' | 'date';
@@ -120,8 +122,8 @@ export const FINDING_COLUMNS: readonly ReportColumn[] = [
   { name: 'infos', type: 'integer', title: '提示数', description: '数据质量问题中「提示」的条数。', value: count('info') },
 ];
 
-/** reports.csv, in order: identity, every cell, the finding counts. */
-export const REPORT_COLUMNS: readonly ReportColumn[] = [...IDENTITY_COLUMNS, ...CELL_COLUMNS, ...FINDING_COLUMNS];
+/** reports.csv, in order: identity, every cell, the finding counts, the indicators. */
+export const REPORT_COLUMNS: readonly ReportColumn[] = [...IDENTITY_COLUMNS, ...CELL_COLUMNS, ...FINDING_COLUMNS, ...INDICATOR_COLUMNS];
 
 /** The province a report belongs to (its per-region slice), or null for a report without a region. */
 export function provinceOf(r: Report): { code: string; name: string } | null {

@@ -11,7 +11,7 @@ import { CSV_EOL } from './csv.ts';
 const PROFILES = 'https://datapackage.org/profiles/2.0';
 
 /** The file names, one place. */
-export const FILES = { reports: 'reports.csv', cells: 'cells.csv', jsonl: 'reports.jsonl', schema: 'schema.json', sqlite: 'nianbao.sqlite', package: 'datapackage.json' } as const;
+export const FILES = { reports: 'reports.csv', cells: 'cells.csv', jsonl: 'reports.jsonl', schema: 'schema.json', indicators: 'indicators.json', sqlite: 'nianbao.sqlite', package: 'datapackage.json' } as const;
 
 const DIALECT = { $schema: `${PROFILES}/tabledialect.json`, header: true, delimiter: ',', lineTerminator: CSV_EOL, quoteChar: '"', doubleQuote: true };
 
@@ -51,7 +51,7 @@ export interface PackageInput {
   /** `nianbao`, `nianbao-2021`, `nianbao-350000`. */
   name: string;
   title: string;
-  /** The whole archive's package also lists schema.json and nianbao.sqlite. */
+  /** The whole archive's package also lists schema.json, indicators.json and nianbao.sqlite. */
   whole: boolean;
   config: SiteConfig;
   /** The data page's absolute URL, when the site's URL is known. */
@@ -69,7 +69,7 @@ export function dataPackage(p: PackageInput) {
     ...(licences.length ? { licenses: licences } : {}),
     keywords: ['政府信息公开', '年度报告', 'government information disclosure', 'China'],
     resources: [
-      csvResource('reports', FILES.reports, '报告（每份报告一行）', '每份报告一行：身份信息、表二至表四的每个单元格（列名为数据约定的点分路径）、数据质量问题的条数。UTF-8 带 BOM，CRLF 换行。', tableSchema(REPORT_COLUMNS, { primaryKey: ['id'] })),
+      csvResource('reports', FILES.reports, '报告（每份报告一行）', '每份报告一行：身份信息、表二至表四的每个单元格（列名为数据约定的点分路径）、数据质量问题的条数、派生指标的数值（indicators.<id>，定义见 indicators.json）。UTF-8 带 BOM，CRLF 换行。', tableSchema(REPORT_COLUMNS, { primaryKey: ['id'] })),
       csvResource(
         'cells',
         FILES.cells,
@@ -81,7 +81,8 @@ export function dataPackage(p: PackageInput) {
       ...(p.whole
         ? [
             fileResource('report-schema', FILES.schema, 'json', 'application/schema+json', '报告数据的 JSON Schema', 'report.json 与 reports.jsonl 每行所符合的 JSON Schema（draft 2020-12），由数据模型生成。', 'utf-8'),
-            fileResource('sqlite', FILES.sqlite, 'sqlite', 'application/vnd.sqlite3', 'SQLite 数据库', '表 reports、cells（与 reports.csv、cells.csv 相同的行）与 findings（每条数据质量问题一行），带主键、外键和索引。'),
+            fileResource('indicators', FILES.indicators, 'json', 'application/json', '指标定义', '每个派生指标的定义：编号（reports.csv 的列 indicators.<id>、report.json 的 indicators 的键）、中文名称、公式（符号与文字，含 2019 年以前附表的公式）、所读单元格的数据路径、留空规则和说明。', 'utf-8'),
+            fileResource('sqlite', FILES.sqlite, 'sqlite', 'application/vnd.sqlite3', 'SQLite 数据库', '表 reports、cells（与 reports.csv、cells.csv 相同的行）、findings（每条数据质量问题一行）、indicators（每份报告每个指标一行，含分子、分母、留空原因与上年比较）与 indicator_definitions（与 indicators.json 相同的定义），带主键、外键和索引。'),
           ]
         : []),
     ],

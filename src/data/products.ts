@@ -1,12 +1,13 @@
 /**
  * The bulk data under /data/ as products of the build (src/build/products.ts): the whole archive
- * (reports.csv, cells.csv, reports.jsonl, schema.json, nianbao.sqlite, datapackage.json), then one
- * slice per year (/data/years/<year>/) and per province (/data/regions/<code>/), each a product of
- * its own, hashed from its own reports only: a rebuild after one report changed rewrites the whole
- * archive's files and that report's year and province, and keeps every other slice as it was
- * (src/data/slices.ts says which reports a slice holds).
+ * (reports.csv, cells.csv, reports.jsonl, schema.json, nianbao.sqlite, datapackage.json), the
+ * indicators' definitions (indicators.json: made from the code alone, kept while no definition
+ * changes, whatever the reports), then one slice per year (/data/years/<year>/) and per province
+ * (/data/regions/<code>/), each a product of its own, hashed from its own reports only: a rebuild
+ * after one report changed rewrites the whole archive's files and that report's year and province,
+ * and keeps every other slice as it was (src/data/slices.ts says which reports a slice holds).
  */
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportJob } from '../archive/site.ts';
 import { reportUrl } from '../archive/archive.ts';
@@ -20,6 +21,7 @@ import { dataPackageText, FILES } from './package.ts';
 import { reportSchemaText } from './schema.ts';
 import { writeSqlite } from './sqlite.ts';
 import { writeTables, type DataEntry, type Written } from './write.ts';
+import { indicatorsText } from './indicators.ts';
 import type { SiteConfig } from './config.ts';
 
 /** What the data of a set of reports is made from: the code, each one's parse and what the archive decided for it, the URLs, the terms. */
@@ -59,8 +61,8 @@ class JsonlLines {
 
 export function dataProducts(ctx: ProductContext): Product[] {
   const config = ctx.site.data.config;
-  // This folder's code: the renderer's fingerprint (part of ctx.renderer) leaves it out, so that editing it renders no page again.
-  const code = codeVersion(['src/data']);
+  // This folder's code and the indicators' definitions (titles, descriptions): the renderer's fingerprint (part of ctx.renderer) leaves them out.
+  const code = codeVersion(['src/data', 'src/indicators']);
   const base = ctx.siteUrl ?? ctx.prefix.replace(/\/$/, '');
   const homepage = ctx.siteUrl ? `${ctx.siteUrl}/data/` : null;
   const lines = new JsonlLines();
@@ -82,6 +84,16 @@ export function dataProducts(ctx: ProductContext): Product[] {
     },
   };
 
+  const definitions: Product = {
+    name: 'data/indicators',
+    hash: () => sha256(indicatorsText()),
+    write(_ctx, dir) {
+      mkdirSync(join(dir, 'data'), { recursive: true });
+      writeFileSync(join(dir, 'data', FILES.indicators), indicatorsText());
+      return [`data/${FILES.indicators}`];
+    },
+  };
+
   const slices = groupSlices(ctx.jobs, (j) => j.report).map(({ slice, items }): Product => ({
     name: `data/${slice.folder}`,
     hash: () => hashOf(ctx, code, config, items),
@@ -97,5 +109,5 @@ export function dataProducts(ctx: ProductContext): Product[] {
     },
   }));
 
-  return [whole, ...slices];
+  return [whole, definitions, ...slices];
 }

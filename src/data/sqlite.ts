@@ -1,13 +1,14 @@
 /**
- * data/nianbao.sqlite: the reports, their cells and their findings as three tables of one SQLite
- * database, for analysts who query rather than load (Datasette, the sqlite3 shell, DB Browser).
+ * data/nianbao.sqlite: the reports, their cells, their findings and their indicators (with the
+ * indicators' definitions) as tables of one SQLite database, for analysts who query rather than load
+ * (Datasette, the sqlite3 shell, DB Browser).
  *
  * Written with sql.js (SQLite compiled to WebAssembly): Node 20 has no node:sqlite and
  * better-sqlite3 needs a native build. sql.js holds the database in memory until it is exported,
  * so this is the one file of the build whose memory grows with the archive (the README gives the
  * figures). The file is the same bytes for the same reports: a fixed page size, rows inserted in a
- * fixed order (reports in the archive's, cells in their key's), indexes made after the rows, nothing
- * that records a time.
+ * fixed order (reports in the archive's, cells in their key's, indicators by report), indexes made
+ * after the rows, nothing that records a time.
  */
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import type { Report } from '../model/report.ts';
 import { REPORT_COLUMNS, type FieldType } from './columns.ts';
 import { CELL_FIELDS, FINDING_FIELDS, findingRows } from './cells.ts';
 import { insertCells, inserter, quote } from './sqlite-cells.ts';
+import { INDICATOR_TABLES, insertIndicators } from './sqlite-indicators.ts';
 
 const AFFINITY: Record<FieldType, string> = { string: 'TEXT', date: 'TEXT', integer: 'INTEGER', number: 'NUMERIC' };
 
@@ -38,6 +40,7 @@ const SCHEMA = [
   `CREATE TABLE reports (${columns(REPORT_COLUMNS, ['id'])}, PRIMARY KEY (id))`,
   `CREATE TABLE cells (${columns(CELL_FIELDS, CELL_KEY)}, PRIMARY KEY (${CELL_KEY.join(', ')}), FOREIGN KEY (report_id) REFERENCES reports (id)) WITHOUT ROWID`,
   `CREATE TABLE findings (${columns(FINDING_FIELDS, FINDING_KEY)}, PRIMARY KEY (${FINDING_KEY.join(', ')}), FOREIGN KEY (report_id) REFERENCES reports (id)) WITHOUT ROWID`,
+  ...INDICATOR_TABLES,
 ];
 
 /** What analysts filter reports and findings by (cells by table, row and column is their key). Made after the rows: faster. */
@@ -57,7 +60,7 @@ function sqlJs() {
 }
 
 /** Write the database of `reports` (summaries with their page URLs, in the archive's order) to `path`; returns its rows per table. */
-export async function writeSqlite(path: string, reports: readonly { report: Report; url: string }[]): Promise<{ reports: number; cells: number; findings: number }> {
+export async function writeSqlite(path: string, reports: readonly { report: Report; url: string }[]): Promise<{ reports: number; cells: number; findings: number; indicators: number }> {
   const SQL = await sqlJs();
   const db = new SQL.Database();
   try {
@@ -69,7 +72,7 @@ export async function writeSqlite(path: string, reports: readonly { report: Repo
       toReports.add(REPORT_COLUMNS.map((c) => c.value(report, url)));
       for (const f of findingRows(report)) toFindings.add([f.report_id, f.n, f.code, f.severity, f.message, f.path, f.line]);
     }
-    const counts = { reports: toReports.end(), cells: insertCells(db, reports.map((e) => e.report)), findings: toFindings.end() };
+    const counts = { reports: toReports.end(), cells: insertCells(db, reports.map((e) => e.report)), findings: toFindings.end(), indicators: insertIndicators(db, reports.map((e) => e.report)) };
     db.run('COMMIT');
     for (const s of INDEXES) db.run(s);
     mkdirSync(dirname(path), { recursive: true });
