@@ -294,3 +294,10 @@ test('rankings: highest first, ties share a place, fewer than the minimum cases 
   const n = DEFINITION_BY_ID.get('received')!;
   assert.deepEqual(Object.fromEntries(rank(n, [{ key: 'x', value: { value: 29, denominator: null } }, { key: 'y', value: { value: 31, denominator: null } }], 30)), { x: 'too-few', y: { rank: 1, of: 1 } });
 });
+
+test('a zero denominator names it without doubled brackets', () => {
+  const r = structuredClone(fengquan());
+  for (const g of ['review', 'litigationDirect', 'litigationAfterReview'] as const) r.tables.reviewLitigation![g] = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
+  const v = computeIndicators(r);
+  assert.deepEqual([v.reviewCorrectionRate.blank, v.correctionRate.blank, v.disclosureRate.blank], ['分母（Rt−Rp）为 0', '分母（Rt+Lt−Rp−Lp）为 0', null]);
+});

@@ -36,7 +36,7 @@ export function indicatorOf(d: Definition, r: Report): IndicatorValue {
   const numerator = num.value;
   const denominator = den.value;
   if (numerator === null || denominator === null) return { value: null, numerator, denominator, blank: (num.blank ?? den.blank)!, ...none };
-  if (denominator === 0) return { value: null, numerator, denominator, blank: `分母（${formula.symbols.split('/')[1]}）为 0`, ...none };
+  if (denominator === 0) return { value: null, numerator, denominator, blank: `分母（${formula.symbols.slice(formula.symbols.indexOf('/') + 1).replace(/^\((.*)\)$/, '$1')}）为 0`, ...none };
   return { value: tidy(numerator / denominator), numerator, denominator, blank: null, ...none };
 }
 
