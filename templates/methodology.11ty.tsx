@@ -63,7 +63,8 @@ export function render({ site }: Data) {
       <h1>方法与指标</h1>
       <p class="lead">
         {'本站从每份报告的法定统计表（表二、表三、表四；2019 年以前为附表）算出下列指标。每项指标都写明公式、所读的单元格和留空的规则；同样的定义以数据形式发布在 '}
-        <a href={m.dataUrl}>
+        {/* A data file to save, as on the data page (the bulk data writes it). */}
+        <a href={m.dataUrl} download>
           <code>{m.dataUrl}</code>
         </a>
         {'。'}
