@@ -179,16 +179,18 @@ test('the synchronous serialiser writes every sample page exactly as jsx-async-r
   const { jsxToHtml } = await import('../src/build/jsx.ts');
   const { renderReport } = await import('../templates/streamed/report.tsx');
   const { renderAgency } = await import('../templates/streamed/agency.tsx');
-  const templates = await Promise.all(['index', 'agencies', 'years', 'year', 'regions', 'region', 'data', '404'].map((n) => import(`../templates/${n}.11ty.tsx`)));
+  const names = ['index', 'agencies', 'years', 'year', 'regions', 'region', 'compare', 'methodology', 'data', '404'];
+  const templates = await Promise.all(names.map((n) => import(`../templates/${n}.11ty.tsx`)));
   const { buildSite } = await import('../src/archive/site.ts');
   for (const dir of [REPORTS, DOCUMENTS]) {
     const { reports, sources, registry, originals } = await loadReports(dir);
     const site = buildSite(reports, sources, registry, originals);
     const pages: JSX.Element[] = [...site.reports.map(renderReport), ...site.agencies.map(renderAgency)];
     for (const [i, t] of templates.entries()) {
-      const name = ['index', 'agencies', 'years', 'year', 'regions', 'region', 'data', '404'][i];
+      const name = names[i];
       if (name === 'year') for (const y of site.years) pages.push(t.render({ site, year: y }));
       else if (name === 'region') for (const r of site.regions) pages.push(t.render({ site, region: r }));
+      else if (name === 'compare') for (const c of site.compare) pages.push(t.render({ site, compare: c }));
       else pages.push(t.render({ site }));
     }
     assert.ok(pages.length > 10);

@@ -15,6 +15,8 @@ import { renderAgency } from '../templates/streamed/agency.tsx';
 import { renderReport } from '../templates/streamed/report.tsx';
 import * as year from '../templates/year.11ty.tsx';
 import * as region from '../templates/region.11ty.tsx';
+import * as compare from '../templates/compare.11ty.tsx';
+import * as methodology from '../templates/methodology.11ty.tsx';
 import { sampleText } from './helpers.ts';
 
 const texts = ['鲤城区', '泉港区', '凤泉区', '晋江市', '泉州市数字'].map(sampleText);
@@ -26,6 +28,8 @@ async function renderAll(site: ReturnType<typeof buildSite>): Promise<string[]> 
   for (const entry of site.reports) pages.push(renderReport(entry));
   for (const y of site.years) pages.push(year.render({ site, year: y }));
   for (const r of site.regions) pages.push(region.render({ site, region: r }));
+  for (const c of site.compare) pages.push(compare.render({ site, compare: c }));
+  pages.push(methodology.render({ site }));
   return Promise.all(pages.map((p) => jsxToString.call({}, p)));
 }
 

@@ -38,7 +38,7 @@ test('npm run build: the sample archive builds, with a summary', () => {
   assert.equal(built.status, 0, built.stderr);
   assert.match(built.stdout, /5 reports read from reports\/, 0 with errors, 0 unreadable, 0 duplicates and 0 without agency or year left out; 5 on the site\./);
   assert.match(built.stdout, /findings: none\./);
-  assert.match(built.stdout, /parsed \d+ reports, \d+ unchanged taken from the cache; \d+ report and agency pages rendered, \d+ unchanged kept, 19 aggregate pages by Eleventy/); // 18, and the search page
+  assert.match(built.stdout, /parsed \d+ reports, \d+ unchanged taken from the cache; \d+ report and agency pages rendered, \d+ unchanged kept, 32 aggregate pages by Eleventy/); // 18, the search page, 12 comparison pages (a region in a year) and the methodology page
   assert.match(built.stdout, /site: .*_site\/ — built in [\d.]+ s\./);
 });
 

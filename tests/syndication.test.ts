@@ -28,7 +28,8 @@ test('sitemap: every report, agency, year, region and index page, by path, each 
   assert.deepEqual(paths, [...paths].sort());
   for (const j of jobs) assert.ok(paths.includes(`/agencies/${j.report.id}/`), j.report.id);
   for (const p of ['/', '/agencies/', '/years/', '/regions/', '/data/', '/agencies/fengquanqu-renminzhengfu/', '/years/2021/', '/regions/350500/', '/regions/410704/']) assert.ok(paths.includes(p), p);
-  assert.equal(entries.length, 5 + 5 + 5 + 3 + 8);
+  // (and 12 comparison pages of a region in a year, and the methodology page)
+  assert.equal(entries.length, 5 + 5 + 5 + 3 + 8 + 12 + 1);
   assert.ok(!paths.some((p) => p.startsWith('/embed/')));
   const at = (p: string) => entries.find((e) => e.path === p)!.lastmod;
   // A report: its publishedOn; none printed, no lastmod.
@@ -57,14 +58,14 @@ test('sitemap XML: absolute URLs; past the limit an index of sitemaps/sitemap-N.
   assert.match(xml, /<url><loc>https:\/\/example\.org\/nianbao\/agencies\/jinjiangshi-xingzheng-fuwu-zhongxin-guanli-weiyuanhui\/2022\/<\/loc><lastmod>2023-01-03<\/lastmod><\/url>/);
   assert.match(xml, /<url><loc>https:\/\/example\.org\/nianbao\/agencies\/fengquanqu-renminzhengfu\/2021\/<\/loc><\/url>/);
 
-  const split = sitemapFiles(SITE, entries, 10);
+  const split = sitemapFiles(SITE, entries, 15);
   assert.deepEqual([...split.keys()], ['sitemap.xml', 'sitemaps/sitemap-1.xml', 'sitemaps/sitemap-2.xml', 'sitemaps/sitemap-3.xml']);
   for (const [name, text] of split) assert.equal(xmlProblem(text), null, name);
   const index = split.get('sitemap.xml')!;
   assert.match(index, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
   assert.deepEqual([...index.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]), [1, 2, 3].map((k) => `${SITE}/sitemaps/sitemap-${k}.xml`));
   const counts = [1, 2, 3].map((k) => [...split.get(`sitemaps/sitemap-${k}.xml`)!.matchAll(/<url>/g)].length);
-  assert.deepEqual(counts, [10, 10, entries.length - 20]);
+  assert.deepEqual(counts, [15, 15, entries.length - 30]);
   // Each part's date is the newest of its URLs'.
   for (const k of [1, 2, 3]) {
     const dates = [...split.get(`sitemaps/sitemap-${k}.xml`)!.matchAll(/<lastmod>([^<]*)<\/lastmod>/g)].map((m) => m[1]!).sort();

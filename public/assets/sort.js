@@ -19,8 +19,8 @@
         var numeric = th.getAttribute('data-type') === 'number';
         var button = document.createElement('button');
         button.type = 'button';
-        button.textContent = th.textContent;
-        th.textContent = '';
+        // The heading's own content (a formula under an indicator's name) moves into the button.
+        while (th.firstChild) button.appendChild(th.firstChild);
         th.appendChild(button);
         button.addEventListener('click', function () {
           var ascending = th.getAttribute('aria-sort') !== 'ascending';

@@ -15,6 +15,9 @@ import { agencyEmbed, agencyShareCode, reportShareCode, type AgencyEmbed, type S
 import { reportDataset, type Dataset, type Licence } from './dataset.ts';
 import { DEFINITION_BY_ID } from '../indicators/definitions.ts';
 import type { IndicatorId } from '../model/indicators.ts';
+import { comparePage, compareUrl, provinceTable, regionTrend, type ComparePage, type ProvinceTable, type RegionTrend } from './compare.ts';
+import { methodologyPage, type MethodologyPage } from './methodology.ts';
+import { DEFAULT_MINIMUM } from '../indicators/stage.ts';
 
 export interface Link {
   href: string;
@@ -110,6 +113,8 @@ export interface YearPage {
   charts: ChartSpec[];
   prev: Link | null;
   next: Link | null;
+  /** The headline indicators summed over the year's reports, by province (each linking to its comparison page). */
+  provinces: ProvinceTable;
 }
 
 export interface RegionPage {
@@ -122,6 +127,8 @@ export interface RegionPage {
   children: { href: string; text: string; reportCount: number }[];
   rows: ReportRow[];
   charts: ChartSpec[];
+  /** 各年度对比: the headline indicators per year, each year's comparison page, and their trend. */
+  trend: RegionTrend;
 }
 
 /** The agencies index: the region tree with each node's agencies (links), then agencies without a region. */
@@ -151,6 +158,10 @@ export interface Site {
   published: { path: string; url: string }[];
   years: YearPage[];
   regions: RegionPage[];
+  /** One comparison page per region and year with reports below it: /regions/<code>/<year>/. */
+  compare: ComparePage[];
+  /** /methodology/ (方法与指标): the definitions and how sums and rankings are made. */
+  methodology: MethodologyPage;
   /** data/index.json */
   index: ArchiveEntry[];
   /** Reports left out because another file already gave this agency and year. */
@@ -364,6 +375,10 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
 
   const yearList = archive.years.map((y) => y.year);
   const inYear = groupBy(reports, (r) => (r.year !== null ? [r.year] : []));
+  // Each report belongs to its division and every division above it.
+  const inRegion = groupBy(reports, ({ agency: { region } }) => (region ? region.path.map((_, depth) => ancestorCode(region.code, depth, region.path.length)) : []));
+  const minimum = config.minimumCases ?? DEFAULT_MINIMUM;
+  const ofYear = (rs: readonly Report[] | undefined, year: number) => (rs ?? []).filter((r) => r.year === year);
   const years: YearPage[] = archive.years.map((y, k) => {
     const rs = [...(inYear.get(y.year) ?? [])].sort((a, b) => byCodePoint(a.agency.name, b.agency.name));
     const prev = yearList[k - 1];
@@ -376,12 +391,20 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
       charts: yearCharts(rs),
       prev: prev !== undefined ? { href: yearUrl(prev), text: `${prev} 年度` } : null,
       next: next !== undefined ? { href: yearUrl(next), text: `${next} 年度` } : null,
+      provinces: provinceTable(
+        y.year,
+        archive.regions.map((n) => ({ code: n.code, name: n.name, regionHref: regionUrl(n.code), reports: ofYear(inRegion.get(n.code), y.year) })).filter((p) => p.reports.length),
+        rs.filter((r) => !r.agency.region),
+        rs,
+        minimum,
+      ),
     };
   });
 
-  // Each report belongs to its division and every division above it.
-  const inRegion = groupBy(reports, ({ agency: { region } }) => (region ? region.path.map((_, depth) => ancestorCode(region.code, depth, region.path.length)) : []));
   const allRegions = flattenRegions(archive.regions);
+  // Each region's reports by year, oldest first (the years with any).
+  const regionYears = new Map(allRegions.map((n) => [n.code, groupBy(inRegion.get(n.code) ?? [], (r) => (r.year !== null ? [r.year] : []))]));
+  const yearsOf = (code: string) => yearList.filter((year) => regionYears.get(code)!.has(year)).map((year) => ({ year, reports: regionYears.get(code)!.get(year)! }));
   const regions: RegionPage[] = allRegions.map((n) => {
     const rs = [...(inRegion.get(n.code) ?? [])]
       .sort((a, b) => byCodePoint(a.agency.name, b.agency.name) || (a.year ?? 0) - (b.year ?? 0));
@@ -394,7 +417,27 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
       children: n.children.map((c) => ({ href: regionUrl(c.code), text: c.name, reportCount: c.reportCount })),
       rows: rowsOf(rs),
       charts: perYearCharts(rs),
+      trend: regionTrend(n.code, yearsOf(n.code)),
     };
+  });
+  const compare: ComparePage[] = allRegions.flatMap((n) => {
+    const years = yearsOf(n.code);
+    return years.map((y) =>
+      comparePage({
+        code: n.code,
+        name: n.name,
+        path: n.path,
+        // The region's own page included: the page is one of its years.
+        trail: trailOf(n),
+        regionUrl: regionUrl(n.code),
+        yearUrl: yearUrl(y.year),
+        canonical: linkUrl(address, compareUrl(n.code, y.year)),
+        year: y.year,
+        years: years.map((x) => x.year),
+        reports: y.reports,
+        minimum,
+      }),
+    );
   });
 
   const tree = (nodes: readonly RegionNode[]): AgencyTreeNode[] =>
@@ -431,6 +474,8 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     published: jobs.map((j) => ({ path: j.report.source.path, url: reportUrl(j.report) })),
     years,
     regions,
+    compare,
+    methodology: methodologyPage(linkUrl(address, '/methodology/'), config.minimumCases),
     index: archive.entries,
     duplicates: archive.duplicates.map((d) => ({ path: d.report.source.path, id: d.report.id, kept: d.kept.source.path, why: d.why, tied: d.tied })),
     unplaced: archive.unplaced.map((r) => ({ path: r.source.path, reason: r.findings.some((f) => f.code === 'no-report-content') ? 'not a report: no title, sections or tables' : r.provenance['agency'] === 'none' ? 'agency unknown' : 'year unknown' })),

@@ -22,6 +22,9 @@ export interface SitemapEntry {
 /** The pages over the whole archive that list reports without being a year's or a region's. */
 export const INDEX_PAGES = ['/', '/agencies/', '/years/', '/regions/', '/data/'] as const;
 
+/** Fixed pages that list no report (方法与指标): no report's date says when they changed, so they carry none. */
+export const REFERENCE_PAGES = ['/methodology/'] as const;
+
 /** The latest of some dates (ISO strings compare as they sort), null when none is known. */
 const latest = (dates: Iterable<string | null>): string | null => {
   let max: string | null = null;
@@ -31,8 +34,9 @@ const latest = (dates: Iterable<string | null>): string | null => {
 
 /**
  * Every page a search engine should know, sorted by path: each report page (its own date), each agency,
- * year and region page and the index pages (the latest date of the reports they list). The embeds are
- * left out (they are marked noindex: the report page is the page to find).
+ * year, region and comparison page and the index pages (the latest date of the reports they list), and
+ * the methodology page (undated). The embeds are left out (they are marked noindex: the report page is
+ * the page to find).
  */
 export function sitemapEntries(site: Site, jobs: readonly ReportJob[], dateOf: DateOf): SitemapEntry[] {
   const byReport = new Map(jobs.map((j) => [reportUrl(j.report), dateOf(reportUrl(j.report), j.report)]));
@@ -49,6 +53,8 @@ export function sitemapEntries(site: Site, jobs: readonly ReportJob[], dateOf: D
     ...[...byAgency].map(([path, dates]) => ({ path, lastmod: latest(dates) })),
     ...site.years.map(listing),
     ...site.regions.map(listing),
+    ...site.compare.map(listing),
+    ...REFERENCE_PAGES.map((path) => ({ path, lastmod: null })),
   ].sort((a, b) => byCodePoint(a.path, b.path));
 }
 

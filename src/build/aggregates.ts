@@ -1,10 +1,11 @@
 /**
  * build: which of Eleventy's pages to render again. The year and region pages list every report
- * below them (thousands of rows at a national scale) and are most of Eleventy's work; each one's
- * model is hashed, and on a rebuild Eleventy is handed only the years and regions whose model
- * changed (or whose page is missing). The others stay in the site as they are. The home page, the
- * indexes, the data page and the assets are made whenever any of their inputs changed; when nothing
- * Eleventy makes changed at all, Eleventy is not even started.
+ * below them (thousands of rows at a national scale) and, with the comparison pages of each region
+ * and year (/regions/<code>/<year>/), are most of Eleventy's work; each one's model is hashed, and on
+ * a rebuild Eleventy is handed only the years, regions and comparisons whose model changed (or whose
+ * page is missing). The others stay in the site as they are. The home page, the indexes, the data
+ * page, the methodology page and the assets are made whenever any of their inputs changed; when
+ * nothing Eleventy makes changed at all, Eleventy is not even started.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,9 +13,9 @@ import type { Site } from '../archive/site.ts';
 import { sha256 } from './cache.ts';
 
 export interface AggregatePlan {
-  /** The site model Eleventy renders: every field as built, the year and region pages cut to those to make again. */
+  /** The site model Eleventy renders: every field as built, the year, region and comparison pages cut to those to make again. */
   site: Site;
-  /** Every year and region page's hash (for the record). */
+  /** Every year, region and comparison page's hash (for the record). */
   hashes: Record<string, string>;
   /** Files of the pages not made again, which stay in the site. */
   kept: string[];
@@ -42,9 +43,10 @@ export function planAggregates(site: Site, previous: Record<string, string>, pre
     });
   const years = fresh(site.years);
   const regions = fresh(site.regions);
-  // What the home page, the indexes, the data page and data/index.json show.
-  hashes[FIXED] = sha256(o.renderer, o.prefix, JSON.stringify([site.canonical, site.reportCount, site.agencyCount, site.home, site.agencyTree, site.agenciesWithoutRegion, site.index, site.data]));
-  const nothing = !years.length && !regions.length && previous[FIXED] === hashes[FIXED] && previousFiles.length > 0 && previousFiles.every((f) => existsSync(join(o.out, f)));
+  const compare = fresh(site.compare);
+  // What the home page, the indexes, the data page, the methodology page (the definitions and the minimum) and data/index.json show.
+  hashes[FIXED] = sha256(o.renderer, o.prefix, JSON.stringify([site.canonical, site.reportCount, site.agencyCount, site.home, site.agencyTree, site.agenciesWithoutRegion, site.index, site.data, site.methodology]));
+  const nothing = !years.length && !regions.length && !compare.length && previous[FIXED] === hashes[FIXED] && previousFiles.length > 0 && previousFiles.every((f) => existsSync(join(o.out, f)));
   if (nothing) return { site, hashes, kept: [...previousFiles], nothing };
-  return { site: { ...site, years, regions }, hashes, kept, nothing };
+  return { site: { ...site, years, regions, compare }, hashes, kept, nothing };
 }

@@ -52,6 +52,7 @@ const NAV: Link[] = [
   { href: '/years/', text: '年度' },
   { href: '/regions/', text: '地区' },
   { href: '/data/', text: '数据下载' },
+  { href: '/methodology/', text: '方法与指标' },
 ];
 
 export function Layout({ title, description, breadcrumbs, charts, sortable, search, meta, canonical, children }: LayoutProps) {
