@@ -98,7 +98,9 @@ test('every comparison page: each rate is Σ numerators / Σ denominators of its
     const num = modern.reduce((a, r) => a + cell(r, 'granted')! + cell(r, 'partiallyGranted')!, 0) + legacy.reduce((a, r) => a + line(r, /^同意公开/)! + line(r, /同意部分公开/)!, 0);
     const den = modern.reduce((a, r) => a + cell(r, 'total')!, 0) + legacy.reduce((a, r) => a + line(r, /答复总数/)!, 0);
     const d = agg(p, 'disclosureRate');
-    assert.equal(d.n, rs.length, p.url);
+    // n: the reports whose own rate exists (a report with nothing handled, 0/0, adds nothing and is not counted).
+    assert.equal(d.n, modern.filter((r) => cell(r, 'total')! > 0).length + legacy.filter((r) => line(r, /答复总数/)! > 0).length, p.url);
+    assert.equal(d.of, rs.length, p.url);
     if (den === 0) assert.equal(d.value, null, p.url);
     else {
       assert.equal(d.fraction, `${num}/${den}`, p.url);
@@ -116,8 +118,8 @@ test('every comparison page: each rate is Σ numerators / Σ denominators of its
     const n = modern.reduce((a, r) => a + cell(r, 'newReceived')!, 0) + legacy.reduce((a, r) => a + line(r, /申请总数|受理.*申请/)!, 0);
     assert.equal(agg(p, 'received').value, n, p.url);
   }
-  // Fujian 2021: 鲤城区 0/0 and 泉州市数字泉州建设办公室 2/2.
-  assert.equal(agg(page(site, '/regions/350000/2021/'), 'disclosureRate').full, '100.0%（2/2，n = 2 份报告）');
+  // Fujian 2021: 鲤城区 0/0 (nothing handled: not counted) and 泉州市数字泉州建设办公室 2/2.
+  assert.equal(agg(page(site, '/regions/350000/2021/'), 'disclosureRate').full, '100.0%（2/2，n = 1 份报告，共 2 份）');
 });
 
 /** A report made from 凤泉区's text: another agency (sidecar), table 3's 本年新收, 予以公开, 无法提供 and 总计 set to N, G, U, N. */
@@ -217,7 +219,7 @@ test('by kind of agency, the year page by province (ranked with the minimum), th
   const kinds = Object.fromEntries(p.kinds.rows.map((k) => [k.kind, [k.reportCount, k.cells.find((a) => a.id === 'disclosureRate')!.full]]));
   assert.deepEqual(kinds, {
     政府工作部门: [3, '88.2%（90/102，n = 3 份报告）'],
-    街道和乡镇: [1, '—（各报告分母之和为 0，n = 1 份报告）'],
+    街道和乡镇: [1, '—（没有一份报告能算出这一项，n = 0 份报告，共 1 份）'],
     中心和事业单位: [1, '50.0%（1/2，n = 1 份报告）'],
   });
   // 2021: 河南 (91/104) and 福建 (5/60), each over 30: ranked.

@@ -262,8 +262,8 @@ test('aggregates sum numerators and denominators (never average rates), with n; 
         const r = withRequests(fengquan(), { newReceived: x.n, granted: x.g, partiallyGranted: x.p, total: x.t }, false);
         return { ...r, indicators: computeIndicators(r), id: `a${i}/2021` };
       });
-      // By hand: the reports whose G, P and T are all known.
-      const known = rows.filter((x) => x.g !== null && x.p !== null && x.t !== null);
+      // By hand: the reports whose G, P and T are all known, and T above 0.
+      const known = rows.filter((x) => x.g !== null && x.p !== null && x.t !== null && x.t > 0);
       const num = known.reduce((s, x) => s + x.g! + x.p!, 0);
       const den = known.reduce((s, x) => s + x.t!, 0);
       const got = aggregate(d, reports);

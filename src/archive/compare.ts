@@ -74,9 +74,10 @@ export interface AggregateText {
 export function aggregateText(d: Definition, a: Aggregate): AggregateText {
   const fraction = (d.kind === 'share' || d.kind === 'ratio') && a.value !== null ? formatFraction(a.numerator, a.denominator) : '';
   const basis = `n = ${a.n} 份报告${a.n !== a.of ? `，共 ${a.of} 份` : ''}`;
-  const blank = a.value !== null ? null : a.n === 0 ? (a.of === 0 ? '没有报告' : '没有一份报告能算出这一项') : '各报告分母之和为 0';
+  // A sum rests only on reports whose own value is computed (aggregate.ts): blank only when there is none.
+  const blank = a.value !== null ? null : a.of === 0 ? '没有报告' : '没有一份报告能算出这一项';
   const text = formatValue(d, a.value);
-  return { id: d.id, name: d.name, text, value: a.value, fraction, n: a.n, of: a.of, basis, full: `${text}（${fraction ? `${fraction}，` : ''}${blank && a.n > 0 ? `${blank}，` : ''}${basis}）`, blank, href: definitionUrl(d.id) };
+  return { id: d.id, name: d.name, text, value: a.value, fraction, n: a.n, of: a.of, basis, full: `${text}（${fraction ? `${fraction}，` : ''}${blank ? `${blank}，` : ''}${basis}）`, blank, href: definitionUrl(d.id) };
 }
 
 const aggregates = (ids: readonly IndicatorId[], reports: readonly Report[]) => ids.map((id) => aggregateText(def(id), aggregate(def(id), reports)));

@@ -13,7 +13,7 @@ export interface Aggregate {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  /** Reports whose indicator could be computed (numerator and denominator known), out of `of`. */
+  /** Reports whose own value is computed (no blank cell, a denominator above 0), out of `of`. */
   n: number;
   of: number;
 }
@@ -23,17 +23,13 @@ export function aggregate(d: Definition, reports: readonly Report[]): Aggregate 
   let numerator = 0;
   let denominator = 0;
   let n = 0;
+  // The reports whose own value is computed: a blank (a blank cell, a denominator of 0) adds nothing and is not counted in n.
   for (const r of reports) {
     const v = r.indicators?.[d.id];
-    if (!v || v.numerator === null) continue;
-    if (isCount(d.kind)) {
-      numerator += v.numerator;
-      n++;
-    } else if (v.denominator !== null) {
-      numerator += v.numerator;
-      denominator += v.denominator;
-      n++;
-    }
+    if (!v || v.value === null || v.numerator === null) continue;
+    numerator += v.numerator;
+    if (!isCount(d.kind)) denominator += v.denominator ?? 0;
+    n++;
   }
   if (n === 0) return { value: null, numerator: null, denominator: null, n, of: reports.length };
   if (isCount(d.kind)) return { value: tidy(numerator), numerator: tidy(numerator), denominator: null, n, of: reports.length };
