@@ -20,7 +20,7 @@ import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { title } from '../src/archive/site.ts';
 import type { Report } from '../src/model/report.ts';
-import { chromiumOrBanner, launchChromium, serveSite } from './browser.ts';
+import { builtElsewhere, chromiumOrBanner, launchChromium, serveSite } from './browser.ts';
 import { EMBED_CSP } from '../templates/streamed/embed.tsx';
 import { build, sampleText } from './helpers.ts';
 
@@ -190,8 +190,8 @@ async function inertCheck(page: Page, html: string, path = ''): Promise<string[]
         // (No helper function here: this runs in the page, where the test runner's name-keeping helper does not exist.)
         const searchBox = tag === 'form' && /^(site-search|search-form)$/.test(el.className) && el.getAttribute('method') === 'get' && /^\/(\w+\/)?search\/$/.test(el.getAttribute('action') ?? '');
         if (['img', 'svg', 'iframe', 'frame', 'object', 'embed', 'style', 'base', 'form', 'math', 'video', 'audio'].includes(tag) && !searchBox) bad.push(`<${tag}>`);
-        // Data, never run: a chart's spec, and a report page's schema.org Dataset (JSON-LD).
-        const data = (el.getAttribute('type') === 'application/json' && el.classList.contains('chart-spec')) || el.getAttribute('type') === 'application/ld+json';
+        // Data, never run: a chart's spec, an agency page's comparison (its agencies' report.json files), and a report page's schema.org Dataset (JSON-LD).
+        const data = (el.getAttribute('type') === 'application/json' && (el.classList.contains('chart-spec') || el.classList.contains('compare-spec'))) || el.getAttribute('type') === 'application/ld+json';
         if (tag === 'script' && !data && !/^\/(\w+\/)?assets\/[\w.-]+\.js$/.test(el.getAttribute('src') ?? '')) bad.push(`<script> ${el.outerHTML.slice(0, 80)}`);
         if (tag === 'meta' && el.getAttribute('http-equiv')?.toLowerCase() === 'refresh') bad.push('<meta refresh>');
         for (const attr of ['href', 'src', 'action', 'formaction', 'xlink:href']) {
@@ -246,7 +246,7 @@ async function walk(page: Page, origin: string, start: string, expected404: Set<
       const target = new URL(l.href);
       if (target.origin !== origin) out.external.add(l.written);
       else if (l.download) out.downloads.add(target.pathname);
-      else queue.push(target.pathname);
+      else if (!builtElsewhere(target.pathname)) queue.push(target.pathname);
     }
   }
   // The 404 page, as a web server answers a wrong address.
@@ -331,6 +331,7 @@ else
         for (const [i, link] of links.entries()) {
           const target = new URL(link.href);
           if (target.origin !== plain.url) continue; // the source address: stay on the site
+          if (builtElsewhere(target.pathname)) continue; // not on this branch's site yet (tests/browser.ts)
           if (seen.has(`${link.download} ${link.href}`)) continue;
           seen.add(`${link.download} ${link.href}`);
           if (page.url().split('#')[0] !== url) await page.goBack({ waitUntil: 'load' });
