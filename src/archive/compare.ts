@@ -43,29 +43,50 @@ function cityOf(region: { code: string; path: readonly string[] }): string {
   return province;
 }
 
-/** A finder of each agency's peers over the archive's agencies and region tree (each division's agencies sorted once). */
+/**
+ * A finder of each agency's peers over the archive's agencies and region tree. Each division's
+ * agencies are sorted by name once, and grouped by the set of years they reported, so that the
+ * number of peers left off by the cap is counted per group, not per agency: a city of a thousand
+ * agencies costs a thousand look-ups, not a million.
+ */
 export function peerFinder(agencies: readonly AgencyYears[], regions: readonly RegionNode[]): (a: AgencyYears) => PeerSet {
   const nodes = new Map<string, RegionNode>();
   const walk = (ns: readonly RegionNode[]) => ns.forEach((n) => (nodes.set(n.code, n), walk(n.children)));
   walk(regions);
   const bySlug = new Map(agencies.map((a) => [a.slug, a]));
-  const yearsOf = new Map(agencies.map((a) => [a.slug, new Set(a.reports.map((r) => r.year).filter((y): y is number => y !== null))]));
-  const sorted = new Map<string, AgencyYears[]>();
-  const members = (n: RegionNode) =>
-    sorted.get(n.code) ?? sorted.set(n.code, n.agencies.map((s) => bySlug.get(s)!).sort((x, y) => byCodePoint(x.name, y.name) || byCodePoint(x.slug, y.slug))).get(n.code)!;
+  const yearsOf = new Map(agencies.map((a) => [a.slug, [...new Set(a.reports.map((r) => r.year).filter((y): y is number => y !== null))].sort((x, y) => x - y)]));
+  type Division = { sorted: AgencyYears[]; slugs: Set<string>; groups: { years: number[]; count: number }[] };
+  const divisions = new Map<string, Division>();
+  const division = (n: RegionNode): Division => {
+    const known = divisions.get(n.code);
+    if (known) return known;
+    const sorted = n.agencies.map((s) => bySlug.get(s)!).sort((x, y) => byCodePoint(x.name, y.name) || byCodePoint(x.slug, y.slug));
+    const groups = new Map<string, { years: number[]; count: number }>();
+    for (const b of sorted) {
+      const years = yearsOf.get(b.slug)!;
+      const key = years.join(',');
+      const g = groups.get(key);
+      if (g) g.count++;
+      else groups.set(key, { years, count: 1 });
+    }
+    const made = { sorted, slugs: new Set(n.agencies), groups: [...groups.values()] };
+    divisions.set(n.code, made);
+    return made;
+  };
 
   const within = (a: AgencyYears, n: RegionNode): { peers: Peer[]; more: number } => {
-    const own = yearsOf.get(a.slug)!;
+    const own = new Set(yearsOf.get(a.slug)!);
+    const { sorted, slugs, groups } = division(n);
+    // Every agency of the division that shares a year, itself included (it is one of them).
+    const sharing = groups.reduce((sum, g) => sum + (g.years.some((y) => own.has(y)) ? g.count : 0), 0) - (slugs.has(a.slug) ? 1 : 0);
     const peers: Peer[] = [];
-    let more = 0;
-    for (const b of members(n)) {
+    for (const b of sorted) {
+      if (peers.length === PEER_CAP || peers.length === sharing) break;
       if (b.slug === a.slug) continue;
-      const shared = [...yearsOf.get(b.slug)!].filter((y) => own.has(y)).sort((x, y) => x - y);
-      if (!shared.length) continue;
-      if (peers.length < PEER_CAP) peers.push({ slug: b.slug, name: b.name, years: shared });
-      else more++;
+      const shared = yearsOf.get(b.slug)!.filter((y) => own.has(y));
+      if (shared.length) peers.push({ slug: b.slug, name: b.name, years: shared });
     }
-    return { peers, more };
+    return { peers, more: sharing - peers.length };
   };
 
   return (a) => {
