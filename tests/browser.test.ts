@@ -29,13 +29,14 @@ const REPORTS = [
 const PAGES: { path: string; kind: string; charts: number; tables: string[] }[] = [
   { path: '', kind: 'home', charts: 2, tables: ['table.summary', 'table.reports'] },
   { path: 'agencies/', kind: 'agencies', charts: 0, tables: [] },
-  { path: 'agencies/fengquanqurenminzhengfu/', kind: 'agency', charts: 4, tables: ['table.reports'] },
-  { path: 'agencies/quangangquxingzhengfuwuzhongxin/', kind: 'agency (legacy)', charts: 4, tables: ['table.reports'] },
+  // 凤泉区: four charts across the years and two trend lines of indicators; 泉港区's indicators are all blank, so no trend lines.
+  { path: 'agencies/fengquanqurenminzhengfu/', kind: 'agency', charts: 6, tables: ['table.reports', 'table.indicators'] },
+  { path: 'agencies/quangangquxingzhengfuwuzhongxin/', kind: 'agency (legacy)', charts: 4, tables: ['table.reports', 'table.indicators'] },
   ...REPORTS.map((path) => ({
     path,
     kind: 'report',
     charts: path.includes('/2018/') ? 3 : 3,
-    tables: path.includes('/2018/') ? ['#table-legacy'] : ['#table-proactive', '#table-requests', '#table-review-litigation'],
+    tables: path.includes('/2018/') ? ['#table-legacy', '#indicators-outcomes'] : ['#table-proactive', '#table-requests', '#table-review-litigation', '#indicators-outcomes'],
   })),
   { path: 'years/', kind: 'years', charts: 0, tables: [] },
   { path: 'years/2021/', kind: 'year', charts: 2, tables: ['table.reports', 'table.provinces'] },
@@ -116,6 +117,7 @@ else describe('the site in Chromium', () => {
       '四、政府信息公开行政复议、行政诉讼情况',
       '五、存在的主要问题及改进情况',
       '六、其他需要报告的事项',
+      '指标',
       '数据质量',
     ]);
     // The applicant chart's table holds what table 3 says.

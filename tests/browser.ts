@@ -89,3 +89,4 @@ export function watchProblems(page: Page): string[] {
   });
   return problems;
 }
+

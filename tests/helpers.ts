@@ -39,3 +39,24 @@ export function build(args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'src/cli/build.ts'), ...args], { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * A synthetic 凤泉区人民政府 2020 report, the sample of 2021 edited: 予以公开 8 and 无法提供 4 of 12
+ * (公开率 66.7%, so 2021's 83.3% is ×1.25), 行政许可 500 decisions against 75 penalties (许可处罚比
+ * 6.67, so 2021's 86.23 is a jump: ×13 on 75 cases each year), and no normative documents in force
+ * (2021's 8 issued make its 8 in force). Parsed alone it has no findings.
+ */
+export function fengquan2020Text(): string {
+  let t = sampleText('凤泉区');
+  t = mutate(t, 3, '2021', '2020');
+  t = mutate(t, 9, '2021 年', '2020 年');
+  t = mutate(t, 13, '2021 年', '2020 年');
+  t = mutate(t, 13, '予以公开 10 件', '予以公开 8 件');
+  t = mutate(t, 13, '无法提供 2 件', '无法提供 4 件');
+  t = mutate(t, 32, '8\t0\t8', '0\t0\t0');
+  t = mutate(t, 35, '6467', '500');
+  t = mutate(t, 51, /2(\t0\t0\t0\t0\t8\t)10/, '0$18');
+  t = mutate(t, 61, /2(\t0\t0\t0\t0\t0\t)2/, '4$14');
+  t = mutate(t, 94, '2021 年度', '2020 年度');
+  return t;
+}

@@ -190,8 +190,8 @@ async function inertCheck(page: Page, html: string, path = ''): Promise<string[]
         // (No helper function here: this runs in the page, where the test runner's name-keeping helper does not exist.)
         const searchBox = tag === 'form' && /^(site-search|search-form)$/.test(el.className) && el.getAttribute('method') === 'get' && /^\/(\w+\/)?search\/$/.test(el.getAttribute('action') ?? '');
         if (['img', 'svg', 'iframe', 'frame', 'object', 'embed', 'style', 'base', 'form', 'math', 'video', 'audio'].includes(tag) && !searchBox) bad.push(`<${tag}>`);
-        // Data, never run: a chart's spec, and a report page's schema.org Dataset (JSON-LD).
-        const data = (el.getAttribute('type') === 'application/json' && el.classList.contains('chart-spec')) || el.getAttribute('type') === 'application/ld+json';
+        // Data, never run: a chart's spec, an agency page's comparison (its agencies' report.json files), and a report page's schema.org Dataset (JSON-LD).
+        const data = (el.getAttribute('type') === 'application/json' && (el.classList.contains('chart-spec') || el.classList.contains('compare-spec'))) || el.getAttribute('type') === 'application/ld+json';
         if (tag === 'script' && !data && !/^\/(\w+\/)?assets\/[\w.-]+\.js$/.test(el.getAttribute('src') ?? '')) bad.push(`<script> ${el.outerHTML.slice(0, 80)}`);
         if (tag === 'meta' && el.getAttribute('http-equiv')?.toLowerCase() === 'refresh') bad.push('<meta refresh>');
         for (const attr of ['href', 'src', 'action', 'formaction', 'xlink:href']) {

@@ -18,6 +18,8 @@ import type { IndicatorId } from '../model/indicators.ts';
 import { comparePage, compareUrl, provinceTable, regionTrend, type ComparePage, type ProvinceTable, type RegionTrend } from './compare.ts';
 import { methodologyPage, type MethodologyPage } from './methodology.ts';
 import { DEFAULT_MINIMUM } from '../indicators/stage.ts';
+import { agencyIndicators, reportIndicators, type AgencyIndicators, type ReportIndicators } from './indicatorPages.ts';
+import { agencyCompare, peerFinder, type AgencyCompare, type PeerSet } from './peers.ts';
 
 export interface Link {
   href: string;
@@ -65,6 +67,8 @@ export interface ReportPage {
   /** The six sections in statutory order, each with the charts drawn from its table. */
   sections: { key: SectionKey; number: string; canonical: string; title: string | null; line: number | null; blocks: Block[]; charts: ChartSpec[] }[];
   charts: ChartSpec[];
+  /** 指标: the report's indicators in their four groups, the jumped rows marked (null for a report without them). */
+  indicators: ReportIndicators | null;
   findings: FindingView[];
   /** Finding numbers per marked cell path. */
   cellFindings: Record<string, number[]>;
@@ -96,6 +100,10 @@ export interface AgencyPage {
   regionTrail: Link[];
   rows: ReportRow[];
   charts: ChartSpec[];
+  /** 指标: the main indicators by year, blanks with their reasons, and their trend charts. */
+  indicators: AgencyIndicators | null;
+  /** 对比: the agencies of its region to compare with (links; public/assets/compare.js makes them a form). */
+  compare: AgencyCompare;
   /** <link rel="canonical">: absolute with --site-url, else the path. */
   canonical: string;
   /** 链接与嵌入: the agency page's URL and its embed's code. */
@@ -288,6 +296,7 @@ export function reportPage(r: Report, prev: Link | null, next: Link | null, sour
       return { key: s.key, number: NUMERALS[k]!, canonical: s.canonical, title: sec?.title ?? null, line: sec?.line ?? null, blocks: sec?.blocks ?? [], charts: charts.filter((c) => c.section === s.key) };
     }),
     charts,
+    indicators: reportIndicators(r, findings),
     findings,
     cellFindings,
     counts: { error: count(r, 'error'), warning: count(r, 'warning'), info: count(r, 'info') },
@@ -331,6 +340,8 @@ export interface AgencyJob {
   names: { slug: string; name: string; aliases: string[]; formerNames: string[] };
   /** Its reports as the archive placed them, oldest first. */
   reports: readonly Report[];
+  /** The agencies its page offers to compare with (made when asked; part of the page's hash). */
+  peers: () => PeerSet;
   /** The page's model; `address` where the site is served (absolute URLs with --site-url), the model's own by default. */
   page: (address?: SiteAddress) => AgencyPage;
 }
@@ -356,7 +367,8 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
     })),
   );
 
-  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), names: { slug: a.slug, name: a.name, aliases: a.aliases, formerNames: a.formerNames }, reports: a.reports, page: (at = address) => {
+  const peersOf = peerFinder(archive.agencies, archive.regions);
+  const agencies: AgencyJob[] = archive.agencies.map((a) => ({ url: agencyUrl(a.slug), names: { slug: a.slug, name: a.name, aliases: a.aliases, formerNames: a.formerNames }, reports: a.reports, peers: () => peersOf(a), page: (at = address) => {
     const latest = a.reports[a.reports.length - 1]!;
     return {
       url: agencyUrl(a.slug),
@@ -368,6 +380,8 @@ export function buildSiteModel(input: readonly Report[], registry: Registry | nu
       regionTrail: trailOf(latest.agency.region),
       rows: rowsOf(a.reports),
       charts: agencyCharts(a.reports),
+      indicators: agencyIndicators(a.reports),
+      compare: agencyCompare(a, peersOf(a), at),
       share: agencyShareCode(a.slug, a.name, at),
       embed: agencyEmbed(a.slug, a.name, a.reports, at),
     };

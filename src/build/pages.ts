@@ -122,11 +122,12 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
         task: (out: string) => ({ kind: 'report-page' as const, key, cache: p.cache, patch: patchOf(j.report), prev: j.prev, next: j.next, original: j.original, out, prefix: p.prefix, siteUrl: p.siteUrl, licence: p.licence }),
       };
     }),
-    // An agency page is a function of its names and its reports (each by its parse and what the
-    // archive decided for it): hashed from those, its model is made only if it is to be written.
+    // An agency page is a function of its names, its reports (each by its parse and what the archive
+    // decided for it) and the agencies it offers to compare with: hashed from those, its model is
+    // made only if it is to be written.
     ...p.agencies.map((a) => ({
       url: a.url,
-      hash: sha256(p.renderer, p.prefix, p.siteUrl ?? '', JSON.stringify(a.names), ...a.reports.flatMap((r) => [p.keys.get(r.source.path)!, patches.get(r)!])),
+      hash: sha256(p.renderer, p.prefix, p.siteUrl ?? '', JSON.stringify(a.names), JSON.stringify(a.peers()), ...a.reports.flatMap((r) => [p.keys.get(r.source.path)!, patches.get(r)!])),
       task: (out: string) => ({ kind: 'agency-page' as const, page: a.page({ siteUrl: p.siteUrl, prefix: p.prefix }), out, prefix: p.prefix }),
     })),
   ].filter((x) => select(x.url));

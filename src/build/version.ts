@@ -36,7 +36,7 @@ function fingerprint(paths: string[]): string {
 /** The code a parse runs (and the cache's own format): read anew each time, so the dev server sees edits. */
 const PARSER = ['src/read', 'src/segment', 'src/extract', 'src/validate', 'src/model', 'src/parse.ts', 'src/io.ts', 'src/folder.ts', 'src/build/summary.ts', 'src/build/cache.ts', 'src/build/tasks.ts'];
 /** What a page depends on besides its data and the parser. */
-const RENDERER = ['src/archive', 'src/render', 'src/build/render.ts', 'src/build/jsx.ts', 'src/build/pages.ts', 'src/build/aggregates.ts', 'templates', 'public', 'eleventy.config.ts'];
+const RENDERER = ['src/archive', 'src/indicators', 'src/render', 'src/build/render.ts', 'src/build/jsx.ts', 'src/build/pages.ts', 'src/build/aggregates.ts', 'templates', 'public', 'eleventy.config.ts'];
 
 export const parserVersion = () => fingerprint(PARSER);
 /** The fingerprint of a product's own code (src/data/ for the bulk data), so that editing it remakes that product's files only. */

@@ -10,7 +10,7 @@ export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提�
 const blank = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
 /** JSON inside <script>: no 「</script>」 can close the element early. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /**
  * A chart: the figure's table holds every number; chart.js (public/assets/charts.js) draws the

@@ -10,6 +10,8 @@ export interface LayoutProps {
   charts?: boolean;
   /** Load the table sorter. */
   sortable?: boolean;
+  /** An agency page with agencies to compare with: load the compare script (it fetches report.json files of this site). */
+  compare?: boolean;
   /** The search page: load the search script, and let Pagefind compile its WebAssembly (SEARCH_CONTENT_SECURITY_POLICY). */
   search?: boolean;
   /** The page's permanent URL, for <link rel="canonical">. */
@@ -24,7 +26,8 @@ export interface LayoutProps {
  * script, no inline event handler, no `style` attribute, no <style>, nothing from another origin.
  * Report text is untrusted; were markup ever to slip through escaping and sanitising, the browser
  * still would not run it. The chart specs are <script type="application/json"> data, never run.
- * connect-src 'self' is for the dev server's live-reload socket (`npm start`); nothing else connects.
+ * connect-src 'self' is for the dev server's live-reload socket (`npm start`) and the agency pages'
+ * comparison (public/assets/compare.js fetches two report.json files of this site); nothing else connects.
  * As a <meta> it must come before anything it governs, so it follows <meta charset> directly.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -55,7 +58,7 @@ const NAV: Link[] = [
   { href: '/methodology/', text: '方法与指标' },
 ];
 
-export function Layout({ title, description, breadcrumbs, charts, sortable, search, meta, canonical, children }: LayoutProps) {
+export function Layout({ title, description, breadcrumbs, charts, sortable, compare, search, meta, canonical, children }: LayoutProps) {
   return (
     <>
       {{ html: '<!doctype html>\n' }}
@@ -76,6 +79,7 @@ export function Layout({ title, description, breadcrumbs, charts, sortable, sear
           {charts ? <script src="/assets/chart.umd.min.js" defer></script> : null}
           {charts ? <script src="/assets/charts.js" defer></script> : null}
           {sortable ? <script src="/assets/sort.js" defer></script> : null}
+          {compare ? <script src="/assets/compare.js" defer></script> : null}
           {search ? <script type="module" src="/assets/search.js"></script> : null}
         </head>
         <body>

@@ -1,8 +1,14 @@
 /** @jsxRuntime automatic @jsxImportSource jsx-async-runtime */
-/** One agency at /agencies/<slug>/: every year it reported, and charts across the years. Rendered outside Eleventy's page map, like the report pages (src/build/pages.ts). */
+/**
+ * One agency at /agencies/<slug>/: every year it reported, its indicators by year with their trend
+ * lines, charts across the years, and the agencies of its region to compare with (links, which
+ * public/assets/compare.js makes a side-by-side table). Rendered outside Eleventy's page map, like
+ * the report pages (src/build/pages.ts).
+ */
 import { Layout } from '../_includes/layout.tsx';
 import { ChartSection, ReportList } from '../_includes/components.tsx';
 import { ShareSection } from '../_includes/share.tsx';
+import { AgencyIndicatorsSection, CompareSection } from '../_includes/pageIndicators.tsx';
 import type { AgencyPage } from '../../src/archive/site.ts';
 
 export function renderAgency(agency: AgencyPage) {
@@ -14,6 +20,7 @@ export function renderAgency(agency: AgencyPage) {
       canonical={agency.canonical}
       charts
       sortable
+      compare={agency.compare.peers.length > 0}
     >
       <h1>{agency.name}</h1>
       {agency.formerNames.length ? <p class="note">{`曾用名：${agency.formerNames.join('、')}`}</p> : null}
@@ -22,7 +29,9 @@ export function renderAgency(agency: AgencyPage) {
         <h2 id="years">历年报告</h2>
         <ReportList rows={agency.rows} caption={`${agency.name}的年度报告`} showAgency={false} />
       </section>
+      {agency.indicators ? <AgencyIndicatorsSection model={agency.indicators} agency={agency.name} /> : null}
       <ChartSection id="charts" heading="历年变化" charts={agency.charts} />
+      <CompareSection model={agency.compare} />
       <ShareSection code={agency.share} what="该机关近年的主要数字" />
     </Layout>
   );

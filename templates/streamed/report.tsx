@@ -9,6 +9,7 @@ import { Layout } from '../_includes/layout.tsx';
 import { ChartGroup, FindingList, SEVERITY_LABEL, editionLabel } from '../_includes/components.tsx';
 import { LegacyTable, ProactiveTable, RequestsTable, ReviewLitigationTable } from '../_includes/tables.tsx';
 import { ShareSection } from '../_includes/share.tsx';
+import { ReportIndicatorsSection } from '../_includes/pageIndicators.tsx';
 import { renderNarrative } from '../../src/render/narrative.ts';
 import { ldJson } from '../../src/archive/dataset.ts';
 import { title, type FindingPlace, type ReportPage } from '../../src/archive/site.ts';
@@ -116,6 +117,11 @@ export function renderReport(entry: ReportPage) {
                 <a href={`#${s.key}`}>{`${s.number}、${s.canonical}`}</a>
               </li>
             ))}
+            {entry.indicators ? (
+              <li>
+                <a href="#indicators">指标</a>
+              </li>
+            ) : null}
             <li>
               <a href="#quality">数据质量</a>
             </li>
@@ -141,6 +147,7 @@ export function renderReport(entry: ReportPage) {
             <ChartGroup charts={s.charts} />
           </section>
         ))}
+        {entry.indicators ? <ReportIndicatorsSection model={entry.indicators} findings={entry.findings.filter((f) => f.place === 'indicators')} /> : null}
         <section id="quality" aria-labelledby="quality-h">
           <h2 id="quality-h">数据质量</h2>
           <p>
