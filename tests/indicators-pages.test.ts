@@ -117,7 +117,7 @@ test('agency page with two years: the indicators by year, blanks with their foot
 test('agency page: a blank is 「—」 with its reason in a title and a footnote, each reason once', () => {
   const site = buildSite([licheng], new Map());
   const model = site.agencies[0]!.indicators!;
-  assert.deepEqual(model.notes.map((n) => n.text), ['分母（T）为 0', '分母（(N+C)）为 0', '分母（(Rt−Rp)）为 0', '分母（(Lt−Lp)）为 0', '分母（N）为 0', '分母（Pen）为 0']);
+  assert.deepEqual(model.notes.map((n) => n.text), ['分母（T）为 0', '分母（N+C）为 0', '分母（Rt−Rp）为 0', '分母（Lt−Lp）为 0', '分母（N）为 0', '分母（Pen）为 0']);
   const cell = model.rows.find((r) => r.id === 'disclosureRate')!.cells[0]!;
   assert.deepEqual(cell, { text: '—', fraction: '0/0', reason: '分母（T）为 0', note: 1, jump: null });
   // Nothing to draw: every share is blank, so no trend chart.
