@@ -18,7 +18,7 @@ export function IndicatorHead({ column, sortable }: { column: IndicatorColumn; s
 
 /** One sum in a table cell: 「83.3%」, under it 「10/12 · n = 3 份报告」; a blank says why. */
 export function AggregateCell({ a }: { a: AggregateText }) {
-  const why = a.blank !== null && a.n > 0 ? a.blank : a.fraction;
+  const why = a.blank ?? a.fraction;
   return (
     <td class={a.blank !== null ? 'num blank' : 'num'} data-value={a.value === null ? '' : String(a.value)} title={a.blank ?? undefined}>
       {a.text}
@@ -56,7 +56,6 @@ export function AggregateList({ items }: { items: AggregateText[] }) {
         <li>
           <a href={a.href}>{a.name}</a>
           {` ${a.full}`}
-          {a.blank && a.n === 0 ? <span class="note">{`（${a.blank}）`}</span> : null}
         </li>
       ))}
     </ul>
