@@ -10,11 +10,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumOrBanner, launchChromium, serveSite, watchProblems } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import { axeViolations, chromiumOrBanner, inkedPixels, launchChromium, openPage, serveSite } from './browser.ts';
 import { build } from './helpers.ts';
 
 const { chromiumPath, inCI } = chromiumOrBanner('BROWSER TESTS');
@@ -67,24 +66,7 @@ else describe('the site in Chromium', () => {
     await site?.close();
   });
 
-  /** Open a page and collect every console error, page error and failed request. */
-  async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage(options);
-    const problems = watchProblems(page);
-    const response = await page.goto(`${site.url}/${path}`, { waitUntil: 'load' });
-    assert.equal(response?.status(), 200, path);
-    return { page, problems };
-  }
-
-  /** Canvas pixels that are not transparent: a drawn chart has bars, axes and labels. */
-  const inkedPixels = (page: Page, figureId: string) =>
-    page.evaluate((id) => {
-      const canvas = document.querySelector<HTMLCanvasElement>(`#${id} canvas`)!;
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-      let n = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-      return n;
-    }, figureId);
+  const open = (path: string, options: Parameters<Browser['newPage']>[0] = {}) => openPage(browser, site.url, path, options);
 
   for (const p of PAGES) {
     test(`${p.kind} /${p.path}: no errors, charts drawn, tables present`, async () => {
@@ -126,15 +108,9 @@ else describe('the site in Chromium', () => {
   });
 
   test('axe: no serious or critical accessibility violations on any page type', async () => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     for (const p of PAGES) {
       const { page } = await open(p.path);
-      // Evaluated through the DevTools protocol: the pages' CSP refuses an inline <script> (addScriptTag).
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `/${p.path}`);
       await page.close();
     }

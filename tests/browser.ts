@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const TYPES: Record<string, string> = {
@@ -90,3 +91,33 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
+
+/** Open `path` of the site at `base` in a new page, collecting its problems (watchProblems); the answer must be 200. */
+export async function openPage(browser: Browser, base: string, path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage(options);
+  const problems = watchProblems(page);
+  const response = await page.goto(`${base}/${path}`, { waitUntil: 'load' });
+  if (response?.status() !== 200) throw new Error(`${path}: HTTP ${response?.status() ?? 'no answer'}`);
+  return { page, problems };
+}
+
+/** Canvas pixels that are not transparent: a drawn chart has axes, labels and its bars or lines. */
+export const inkedPixels = (page: Page, figureId: string) =>
+  page.evaluate((id) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`#${id} canvas`)!;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    return n;
+  }, figureId);
+
+/** Serious or critical axe violations on the page as it is now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the DevTools protocol: the pages' CSP refuses an inline <script> (addScriptTag).
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}

@@ -13,12 +13,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumOrBanner, launchChromium, serveSite, watchProblems } from './browser.ts';
+import { axeViolations, chromiumOrBanner, inkedPixels, launchChromium, openPage, serveSite } from './browser.ts';
 import { build, fengquan2020Text, REPORTS } from './helpers.ts';
 
 const { chromiumPath, inCI } = chromiumOrBanner('INDICATORS BROWSER TESTS');
@@ -35,26 +34,6 @@ function reports(): string {
   return dir;
 }
 
-/** Canvas pixels that are not transparent: a drawn chart has lines, axes and labels. */
-const inkedPixels = (page: Page, figureId: string) =>
-  page.evaluate((id) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`#${id} canvas`)!;
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-    return n;
-  }, figureId);
-
-/** Serious or critical axe violations on the page as it is now. */
-async function axe(page: Page): Promise<string[]> {
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  // Evaluated through the DevTools protocol: the pages' CSP refuses an inline <script> (addScriptTag).
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** Choose an agency and a year in the compare form, submit, and wait for the table (or the error). */
 async function compare(page: Page, agency: string, year: string) {
@@ -94,13 +73,7 @@ else
       await prefixed?.close();
     });
 
-    async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}, base = site.url): Promise<{ page: Page; problems: string[] }> {
-      const page = await browser.newPage(options);
-      const problems = watchProblems(page);
-      const response = await page.goto(`${base}/${path}`, { waitUntil: 'load' });
-      assert.equal(response?.status(), 200, path);
-      return { page, problems };
-    }
+    const open = (path: string, options: Parameters<Browser['newPage']>[0] = {}, base = site.url) => openPage(browser, base, path, options);
 
     test('report page: the 指标 section after the six sections, values with fractions, the year before, the jump marked and explained', async () => {
       const { page, problems } = await open(`${FENGQUAN}2021/`);
@@ -175,7 +148,7 @@ else
       assert.deepEqual(await compareRow(page, 'received'), ['申请量', '0', '2']);
       assert.deepEqual(await compareRow(page, 'disclosureRate'), ['公开率', '—\n0/0\n留空：分母（T）为 0', '100.0%\n2/2']);
       assert.deepEqual(fetched.sort(), [`/${LICHENG}2021/report.json`, `/${SHUZI}2021/report.json`]);
-      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(await axeViolations(page), []);
       assert.deepEqual(problems, []);
       await page.close();
     });
@@ -216,7 +189,7 @@ else
     test('axe: no serious or critical violations on the report and agency pages', async () => {
       for (const path of [`${FENGQUAN}2021/`, 'agencies/quangangquxingzhengfuwuzhongxin/2018/', FENGQUAN, LICHENG]) {
         const { page } = await open(path);
-        assert.deepEqual(await axe(page), [], path);
+        assert.deepEqual(await axeViolations(page), [], path);
         await page.close();
       }
     });

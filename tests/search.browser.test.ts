@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumOrBanner, launchChromium, serveSite, watchProblems } from './browser.ts';
+import { chromiumOrBanner, launchChromium, openPage, serveSite } from './browser.ts';
 import { build } from './helpers.ts';
 
 const { chromiumPath, inCI } = chromiumOrBanner('SEARCH BROWSER TESTS');
@@ -39,12 +39,7 @@ else
       });
 
       /** A page with every console error, page error, failed request and CSP violation collected. */
-      async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; problems: string[] }> {
-        const page = await browser.newPage(options);
-        const problems = watchProblems(page);
-        await page.goto(`${site.url}${prefix}${path}`, { waitUntil: 'load' });
-        return { page, problems };
-      }
+      const open = (path: string, options: Parameters<Browser['newPage']>[0] = {}) => openPage(browser, `${site.url}${prefix.replace(/\/$/, '')}`, path, options);
 
       /** The search the page shows once it has run: the count it states and the links it lists. */
       async function results(page: Page, count?: number): Promise<{ count: number; hrefs: string[] }> {

@@ -13,7 +13,7 @@ import { agencyOf, isReportUrl } from '../archive/published.ts';
 import { renderRedirect, renderWithdrawn } from '../../templates/streamed/moved.tsx';
 import { sha256 } from './cache.ts';
 import { renderHtml } from './render.ts';
-import { patchOf } from './summary.ts';
+import { patchDigest } from './summary.ts';
 import type { Product, ProductContext } from './products.ts';
 
 
@@ -35,7 +35,7 @@ export function movedPages(ctx: ProductContext): Product[] {
           // A moved report's folder carries its target's data files.
           ...plan.redirects.flatMap(({ to }) => {
             const j = targetJob(to);
-            return j ? [ctx.keys.get(j.report.source.path) ?? '', JSON.stringify(patchOf(j.report)), j.original ?? ''] : [];
+            return j ? [ctx.keys.get(j.report.source.path) ?? '', patchDigest(j.report), j.original ?? ''] : [];
           }),
         ),
       write: async (_ctx, dir) => {

@@ -21,7 +21,7 @@ import type { PageResult, Task } from './tasks.ts';
 /** Pages in flight at once (enough to keep every worker's batches full). */
 const WINDOW = 256;
 
-import { patchOf } from './summary.ts';
+import { patchDigest, patchOf } from './summary.ts';
 import { realPath } from '../cli/output.ts';
 import type { ProductRecord } from './products.ts';
 import type { Licence } from '../archive/dataset.ts';
@@ -112,7 +112,7 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   // page's model with it): at no time are all of them held.
   type Page = { url: string; hash: string; task: (out: string) => Task };
   // What the archive decided for each report, as JSON, made once (a report's page and its agency's page both depend on it).
-  const patches = new Map(p.jobs.map((j) => [j.report, JSON.stringify(patchOf(j.report))]));
+  const patches = new Map(p.jobs.map((j) => [j.report, patchDigest(j.report)]));
   const pages: Page[] = [
     ...p.jobs.map((j) => {
       const key = p.keys.get(j.report.source.path)!;

@@ -6,6 +6,7 @@
  * cache until its page is written (src/build/tasks.ts).
  */
 import type { Report } from '../model/report.ts';
+import { sha256 } from './cache.ts';
 
 /** Table lines the archive itself cites (the checks across years, validate/acrossYears.ts). */
 const KEPT_LINES = ['requests.rows.carriedOver', 'proactive.regulations', 'proactive.normativeDocuments'];
@@ -25,3 +26,15 @@ export function summarise(r: Report): Report {
 export type ArchivePatch = Pick<Report, 'id' | 'agency' | 'provenance' | 'findings' | 'indicators'>;
 
 export const patchOf = (r: Report): ArchivePatch => ({ id: r.id, agency: r.agency, provenance: r.provenance, findings: r.findings, indicators: r.indicators });
+
+/**
+ * A digest of what the archive decided for a report (its patch, indicators included: about 5 KB of
+ * JSON), made once per report and build: the hashes of its pages and of the products it enters
+ * take this instead of the JSON, so that the build never holds the patches of the whole archive.
+ */
+const digests = new WeakMap<Report, string>();
+export function patchDigest(r: Report): string {
+  let d = digests.get(r);
+  if (d === undefined) digests.set(r, (d = sha256(JSON.stringify(patchOf(r)))));
+  return d;
+}

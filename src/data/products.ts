@@ -14,7 +14,7 @@ import { reportUrl } from '../archive/archive.ts';
 import type { Product, ProductContext } from '../build/products.ts';
 import { sha256 } from '../build/cache.ts';
 import { codeVersion } from '../build/version.ts';
-import { patchOf } from '../build/summary.ts';
+import { patchDigest } from '../build/summary.ts';
 import type { Report } from '../model/report.ts';
 import { groupSlices } from './slices.ts';
 import { dataPackageText, FILES } from './package.ts';
@@ -26,7 +26,7 @@ import type { SiteConfig } from './config.ts';
 
 /** What the data of a set of reports is made from: the code, each one's parse and what the archive decided for it, the URLs, the terms. */
 function hashOf(ctx: ProductContext, code: string, config: SiteConfig, jobs: readonly ReportJob[]): string {
-  return sha256(ctx.renderer, code, ctx.prefix, ctx.siteUrl ?? '', JSON.stringify(config), ...jobs.map((j) => `${ctx.keys.get(j.report.source.path) ?? ''}${JSON.stringify(patchOf(j.report))}`));
+  return sha256(ctx.renderer, code, ctx.prefix, ctx.siteUrl ?? '', JSON.stringify(config), ...jobs.map((j) => `${ctx.keys.get(j.report.source.path) ?? ''}${patchDigest(j.report)}`));
 }
 
 /**

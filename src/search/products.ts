@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { ReportJob } from '../archive/site.ts';
 import { sha256 } from '../build/cache.ts';
 import type { Product, ProductContext } from '../build/products.ts';
-import { patchOf } from '../build/summary.ts';
+import { patchDigest } from '../build/summary.ts';
 import { writeBundle } from './pagefind.ts';
 import { searchRecord } from './record.ts';
 
@@ -94,7 +94,7 @@ function* records(ctx: ProductContext, jobs: readonly ReportJob[]) {
 function bundleProduct(bundle: string, jobs: readonly ReportJob[]): Product {
   return {
     name: `search/${bundle}`,
-    hash: (ctx) => sha256(ctx.renderer, searchCode(), ...jobs.flatMap((j) => [ctx.keys.get(j.report.source.path) ?? '', JSON.stringify(patchOf(j.report))])),
+    hash: (ctx) => sha256(ctx.renderer, searchCode(), ...jobs.flatMap((j) => [ctx.keys.get(j.report.source.path) ?? '', patchDigest(j.report)])),
     async write(ctx, dir) {
       const { files } = await writeBundle(records(ctx, jobs), join(dir, SEARCH_FOLDER, bundle));
       return files.map((f) => `${SEARCH_FOLDER}/${bundle}/${f}`);
