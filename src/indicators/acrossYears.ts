@@ -54,7 +54,7 @@ export function acrossYears(reports: readonly Report[], indicators: ReadonlyMap<
         finding(
           'indicator-jump',
           'info',
-          `「${d.name}」从 ${prev!.year} 年度的 ${formatValue(d, v.previous)} 变为 ${formatValue(d, v.value)}（${v.change! > 1 ? `增至 ${formatChange(v.change!)} 倍` : `降至 ${formatChange(v.change!)} 倍`}），变化超过 5 倍，请核对两年的报告。`,
+          `「${d.name}」从 ${prev!.year} 年度的 ${formatValue(d, v.previous)} 变为 ${formatValue(d, v.value)}（${v.change! > 1 ? `增至 ${times(v.change!)} 倍` : `降至 ${times(v.change!)} 倍`}），变化超过 5 倍，请核对两年的报告。`,
           ['indicators', d.id],
         ),
       );
@@ -64,4 +64,5 @@ export function acrossYears(reports: readonly Report[], indicators: ReadonlyMap<
   return { indicators: out, findings };
 }
 
-const formatChange = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(2).replace(/0+$/, '').replace(/\.$/, ''));
+/** 7.5 → 「7.5」, 0.111… → 「0.11」, 13.2 → 「13」: how many times, for a sentence. */
+const times = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(2).replace(/0+$/, '').replace(/\.$/, ''));

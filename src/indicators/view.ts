@@ -1,10 +1,9 @@
 /**
- * indicators → what a page prints: each indicator of a report (or of a group of reports) as text,
+ * indicators → what a page prints: each indicator of a report as text,
  * with its formula and fraction beside it, made here so that templates never compute.
  */
 import type { IndicatorId, IndicatorValue, Indicators } from '../model/indicators.ts';
 import { DEFINITIONS, type Definition } from './definitions.ts';
-import type { Aggregate } from './aggregate.ts';
 import { formatChange, formatFraction, formatValue } from './format.ts';
 
 export const GROUP_LABEL = {
@@ -59,9 +58,4 @@ export function indicatorView(d: Definition, v: IndicatorValue, edition: 'legacy
     change: formatChange(v.change),
     jump: v.jump,
   };
-}
-
-/** One aggregate as text: 「83.3%」, its fraction 「10/12」 and 「n = 3」. */
-export function aggregateView(d: Definition, a: Aggregate): { id: IndicatorId; name: string; text: string; value: number | null; fraction: string; n: number; of: number } {
-  return { id: d.id, name: d.name, text: formatValue(d, a.value), value: a.value, fraction: d.kind === 'share' || d.kind === 'ratio' ? formatFraction(a.numerator, a.denominator) : '', n: a.n, of: a.of };
 }
