@@ -4,7 +4,7 @@
  * methodology page, the finding numbers of the rows that jumped, the table by year with its
  * footnotes, and the trend charts. Templates only lay this out.
  */
-import type { Report } from '../model/report.ts';
+import type { Report, Severity } from '../model/report.ts';
 import type { IndicatorId, IndicatorKind } from '../model/indicators.ts';
 import { DEFINITION_BY_ID, type Definition } from '../indicators/definitions.ts';
 import { indicatorGroups, indicatorView, type IndicatorView } from '../indicators/view.ts';
@@ -22,6 +22,8 @@ export interface IndicatorRow extends IndicatorView {
   href: string;
   /** Numbers of the findings about this indicator (a jump), as on the page (#finding-<n>). */
   findings: number[];
+  /** The worst severity of those findings (the flag's colour); null when there is none. */
+  severity: Severity | null;
 }
 
 export interface ReportIndicators {
@@ -41,14 +43,20 @@ export interface ReportIndicators {
  * A report's indicators for its page. `findings`: the page's numbered findings; those whose path is
  * ['indicators', id] mark their row.
  */
-export function reportIndicators(r: Report, findings: readonly { n: number; path: readonly (string | number)[] }[]): ReportIndicators | null {
+export function reportIndicators(r: Report, findings: readonly { n: number; path: readonly (string | number)[]; severity: Severity }[]): ReportIndicators | null {
   if (!r.indicators) return null;
   const marks = new Map<string, number[]>();
-  for (const f of findings) if (f.path[0] === 'indicators' && typeof f.path[1] === 'string') (marks.get(f.path[1]) ?? marks.set(f.path[1], []).get(f.path[1])!).push(f.n);
+  const worst = new Map<string, Severity>();
+  for (const f of findings) {
+    if (f.path[0] !== 'indicators' || typeof f.path[1] !== 'string') continue;
+    (marks.get(f.path[1]) ?? marks.set(f.path[1], []).get(f.path[1])!).push(f.n);
+    // Findings are numbered worst first: an indicator's first is its worst.
+    if (!worst.has(f.path[1])) worst.set(f.path[1], f.severity);
+  }
   const groups = indicatorGroups(r.indicators, r.edition).map((g) => ({
     key: g.key,
     label: g.label,
-    rows: g.items.map((v) => ({ ...v, href: methodologyUrl(v.id), findings: marks.get(v.id) ?? [] })),
+    rows: g.items.map((v) => ({ ...v, href: methodologyUrl(v.id), findings: marks.get(v.id) ?? [], severity: worst.get(v.id) ?? null })),
   }));
   const rows = groups.flatMap((g) => g.rows);
   return {

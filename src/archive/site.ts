@@ -72,6 +72,8 @@ export interface ReportPage {
   findings: FindingView[];
   /** Finding numbers per marked cell path. */
   cellFindings: Record<string, number[]>;
+  /** The worst severity of each marked cell's findings (its flag's colour). */
+  cellSeverity: Record<string, Finding['severity']>;
   counts: { error: number; warning: number; info: number };
   sourceText: string;
   /** The file as the agency published it (PDF, HTML, DOCX), served beside the text; null for text files. */
@@ -280,7 +282,13 @@ export function reportPage(r: Report, prev: Link | null, next: Link | null, sour
   const findings: FindingView[] = ordered.map((f, k) => ({ ...f, n: k + 1, ...describePath(r, f.path) }));
   const charts = reportCharts(r);
   const cellFindings: Record<string, number[]> = {};
-  for (const f of findings) if (f.cell) (cellFindings[f.cell] ??= []).push(f.n);
+  const cellSeverity: Record<string, Finding['severity']> = {};
+  for (const f of findings) {
+    if (!f.cell) continue;
+    (cellFindings[f.cell] ??= []).push(f.n);
+    // Findings are numbered worst first: a cell's first is its worst.
+    cellSeverity[f.cell] ??= f.severity;
+  }
   return {
     url,
     report: r,
@@ -299,6 +307,7 @@ export function reportPage(r: Report, prev: Link | null, next: Link | null, sour
     indicators: reportIndicators(r, findings),
     findings,
     cellFindings,
+    cellSeverity,
     counts: { error: count(r, 'error'), warning: count(r, 'warning'), info: count(r, 'info') },
     sourceText,
     original: r.source.format === 'text' ? null : { href: `${url}${originalName(r)}`, label: `原始文件（${FORMAT_LABEL[r.source.format]}）`, download: `original.${r.source.format}` },

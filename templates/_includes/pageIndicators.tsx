@@ -20,9 +20,8 @@ const Flags = ({ numbers }: { numbers: number[] }) => (
 );
 
 /** A value cell: the value and its findings' markers (as a table cell's), or 「—」 with the reason it is blank. */
-function Value({ row, findings }: { row: IndicatorRow; findings: FindingView[] }) {
-  const worst = row.findings.map((n) => findings.find((f) => f.n === n)?.severity ?? 'info').sort()[0];
-  const cls = ['value', row.blank !== null ? 'blank' : '', worst ? `flagged sev-${worst}` : ''].filter(Boolean).join(' ');
+function Value({ row }: { row: IndicatorRow }) {
+  const cls = ['value', row.blank !== null ? 'blank' : '', row.severity ? `flagged sev-${row.severity}` : ''].filter(Boolean).join(' ');
   return (
     <td class={cls}>
       {row.text}
@@ -80,7 +79,7 @@ export function ReportIndicatorsSection({ model, findings }: { model: ReportIndi
                     <a href={row.href}>{row.name}</a>
                     {row.headline ? <span class="badge">主要指标</span> : null}
                   </th>
-                  <Value row={row} findings={findings} />
+                  <Value row={row} />
                   <td class="num">{row.fraction}</td>
                   <td class="formula">{row.formula}</td>
                   {model.hasPrevious ? (

@@ -13,9 +13,8 @@ function Cell({ page, path, value, colspan, suffix }: { page: ReportPage; path: 
   const marks = page.cellFindings[`tables.${path}`] ?? [];
   const literal = page.report.tables.literals[path];
   const text = value === null || value === undefined ? (literal ?? '') : `${value}${suffix ?? ''}`;
-  const worst = marks.map((n) => page.findings[n - 1]!.severity).sort()[0];
   return (
-    <td class={marks.length ? `num flagged sev-${worst}` : 'num'} colspan={colspan ? String(colspan) : undefined} data-cell={path}>
+    <td class={marks.length ? `num flagged sev-${page.cellSeverity[`tables.${path}`]}` : 'num'} colspan={colspan ? String(colspan) : undefined} data-cell={path}>
       {text}
       {marks.map((n) => (
         <a class="flag" href={`#finding-${n}`} aria-label={`问题 ${n}`}>
