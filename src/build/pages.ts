@@ -111,7 +111,7 @@ export async function pagesStage(p: PagesInput): Promise<PagesOutcome> {
   // Each page: its URL, the hash of its inputs, and its task made only when it is sent (an agency
   // page's model with it): at no time are all of them held.
   type Page = { url: string; hash: string; task: (out: string) => Task };
-  // What the archive decided for each report, as JSON, made once (a report's page and its agency's page both depend on it).
+  // What the archive decided for each report, as a digest made once (a report's page and its agency's page both depend on it).
   const patches = new Map(p.jobs.map((j) => [j.report, patchDigest(j.report)]));
   const pages: Page[] = [
     ...p.jobs.map((j) => {
