@@ -121,3 +121,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
+
+/**
+ * Every chart on the page, checked: drawn by chart.js (data-drawn), its canvas inked, its numbers in
+ * a table beside it. Returns how many there are.
+ */
+export async function checkCharts(page: Page, where: string): Promise<number> {
+  const figures = await page.locator('figure.chart').evaluateAll((els) => els.map((e) => ({ id: e.id, drawn: e.getAttribute('data-drawn') })));
+  for (const f of figures) {
+    if (f.drawn !== 'true') throw new Error(`${where}: ${f.id} not drawn`);
+    if ((await inkedPixels(page, f.id)) <= 500) throw new Error(`${where}: ${f.id} canvas is blank`);
+    if ((await page.locator(`#${f.id} table.chart-data tbody tr`).count()) === 0) throw new Error(`${where}: ${f.id} has no data table`);
+  }
+  return figures.length;
+}

@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { axeViolations, chromiumOrBanner, inkedPixels, launchChromium, openPage, serveSite } from './browser.ts';
+import { axeViolations, checkCharts, chromiumOrBanner, launchChromium, openPage, serveSite } from './browser.ts';
 import { build } from './helpers.ts';
 
 const { chromiumPath, inCI } = chromiumOrBanner('COMPARISON BROWSER TESTS');
@@ -50,13 +50,7 @@ else
     for (const p of PAGES) {
       test(`${p.kind} /${p.path}: no errors, charts drawn, tables present`, async () => {
         const { page, problems } = await open(p.path);
-        const figures = await page.locator('figure.chart').evaluateAll((els) => els.map((e) => ({ id: e.id, drawn: e.getAttribute('data-drawn') })));
-        assert.equal(figures.length, p.charts, `${p.path}: charts`);
-        for (const f of figures) {
-          assert.equal(f.drawn, 'true', `${p.path}: ${f.id} not drawn`);
-          assert.ok((await inkedPixels(page, f.id)) > 500, `${p.path}: ${f.id} canvas is blank`);
-          assert.ok((await page.locator(`#${f.id} table.chart-data tbody tr`).count()) > 0, `${p.path}: ${f.id} has no data table`);
-        }
+        assert.equal(await checkCharts(page, p.path), p.charts, `${p.path}: charts`);
         for (const selector of p.tables) assert.ok(await page.locator(selector).first().isVisible(), `${p.path}: ${selector} not visible`);
         assert.deepEqual(problems, []);
         await page.close();
