@@ -5,6 +5,8 @@
  */
 import { REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_FIELDS, REVIEW_GROUPS } from '../model/labels.ts';
 import type { Cell, Report } from '../model/report.ts';
+import { indicatorOf } from '../indicators/compute.ts';
+import { DEFINITION_BY_ID } from '../indicators/definitions.ts';
 
 export interface ChartSeries {
   label: string;
@@ -69,14 +71,16 @@ export function outcomeTotal(r: Report, groupKey: string): number | null {
 /** Legacy appendix rows, by what they count. */
 const legacyRow = (r: Report, re: RegExp) => r.tables.legacyStats?.find((s) => re.test(s.label)) ?? null;
 
+const RECEIVED = DEFINITION_BY_ID.get('received')!;
+
 /**
- * Requests received in the year: table 3 「本年新收」总计; for legacy reports the appendix's
- * 「受理政府信息公开申请总数」 (本年度), which counted the same thing under the old form.
+ * Requests received in the year: the indicator 申请量 (src/indicators/definitions.ts), so that charts,
+ * lists and embeds count it as the indicators do — table 3 「本年新收」总计 (the six applicant columns'
+ * sum where 总计 is blank); for legacy reports the appendix's 「受理政府信息公开申请总数」 (本年度),
+ * which counted the same thing under the old form.
  */
 export function requestsReceived(r: Report): { value: number | null; legacy: boolean } {
-  if (r.tables.requests) return { value: rowCell(r, 'newReceived', 'total') ?? null, legacy: false };
-  const legacy = legacyRow(r, /申请总数|受理.*申请/);
-  return { value: legacy?.thisYear ?? null, legacy: legacy !== null };
+  return { value: indicatorOf(RECEIVED, r).value, legacy: r.edition === 'legacy' && legacyRow(r, /申请总数|受理.*申请/) !== null };
 }
 
 const reviewTotal = (r: Report, group: string): number | null => {
